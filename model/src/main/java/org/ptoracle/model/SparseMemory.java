@@ -1,0 +1,153 @@
+package org.ptoracle.model;
+
+import org.ptoracle.spec.Entry;
+import org.ptoracle.spec.ForbiddenAccess;
+import org.ptoracle.spec.PhysicalMemory;
+
+/**
+ * Physical memory of the model: {@code [0, size)} as structured 8-byte words, stored by 4 KiB page and
+ * allocated on first write (a page never written reads as zero). Two duties of the trace format live
+ * here, because every writer (the crate's stores and the walker's accessed/dirty updates) comes through
+ * {@link #write}: the harness rule (no store into harness memory or the harness slot's level 4 entry)
+ * and the undo journal that gives a refused operation "no effect at all".
+ */
+public final class SparseMemory implements PhysicalMemory {
+    private static final int WORDS_PER_PAGE = 512;
+
+    private final long size;
+    private final Entry[][] pages;
+    private final long protectedStart;
+    private final long protectedEnd;
+    private final long protectedWord;
+
+    private long[] journalAddress = new long[64];
+    private Entry[] journalOld = new Entry[64];
+    private int journalLength;
+
+    /**
+     * Memory of {@code size} bytes in which writes to {@code [protectedStart, protectedEnd)} and to the
+     * word at {@code protectedWord} are refused.
+     */
+    /*@ public normal_behavior
+      @ requires size > 0 && size % 4096 == 0 && size / 4096 <= 2147483647L;
+      @ ensures size() == size;
+      @ assignable \nothing;
+      @*/
+    public SparseMemory(long size, long protectedStart, long protectedEnd, long protectedWord) {
+        this.size = size;
+        this.pages = new Entry[(int) (size / 4096)][];
+        this.protectedStart = protectedStart;
+        this.protectedEnd = protectedEnd;
+        this.protectedWord = protectedWord;
+    }
+
+    /*@ also public normal_behavior
+      @ ensures \result == size;
+      @*/
+    @Override
+    public /*@ pure @*/ long size() {
+        return size;
+    }
+
+    @Override
+    public /*@ pure @*/ Entry read(long pa) {
+        if (pa >= size) {
+            return Entry.zero();
+        }
+        Entry[] page = pages[(int) (pa / 4096)];
+        if (page == null) {
+            return Entry.zero();
+        }
+        Entry word = page[(int) ((pa % 4096) / 8)];
+        if (word == null) {
+            return Entry.zero();
+        }
+        return word;
+    }
+
+    /** True when a write to {@code pa} breaks the harness rule. */
+    /*@ public normal_behavior
+      @ ensures \result <==> ((protectedStart <= pa && pa < protectedEnd) || pa == protectedWord);
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean isProtected(long pa) {
+        return (protectedStart <= pa && pa < protectedEnd) || pa == protectedWord;
+    }
+
+    @Override
+    public void write(long pa, Entry value) throws ForbiddenAccess {
+        if (isProtected(pa)) {
+            throw new ForbiddenAccess("store into harness memory at physical 0x" + Long.toHexString(pa), pa);
+        }
+        remember(pa, read(pa));
+        put(pa, value);
+    }
+
+    /**
+     * Writes without the harness rule and without the journal: for building the initial machine and
+     * for {@code poke}, whose arguments the caller has checked.
+     */
+    /*@ public normal_behavior
+      @ requires 0 <= pa && pa + 8 <= size() && pa % 8 == 0 && value != null;
+      @ ensures read(pa).sameAs(value);
+      @*/
+    public void initialize(long pa, Entry value) {
+        put(pa, value);
+    }
+
+    /** Starts an operation: forgets the journal, so {@link #undoOperation} goes back to this point. */
+    /*@ public normal_behavior
+      @ assignable journalLength;
+      @ ensures journalLength == 0;
+      @*/
+    public void beginOperation() {
+        journalLength = 0;
+    }
+
+    /** Puts back every word written since {@link #beginOperation}, newest first. */
+    /*@ public normal_behavior
+      @ ensures journalLength == 0;
+      @*/
+    public void undoOperation() {
+        for (int i = journalLength - 1; i >= 0; i--) {
+            put(journalAddress[i], journalOld[i]);
+        }
+        journalLength = 0;
+    }
+
+    /** True when the 4 KiB page at {@code pageIndex} has ever been written (otherwise it is all zero). */
+    /*@ public normal_behavior
+      @ requires 0 <= pageIndex && pageIndex < size() / 4096;
+      @ ensures !\result ==> (\forall int w; 0 <= w && w < 512; read(pageIndex * 4096L + 8L * w).isUnused());
+      @ assignable \nothing;
+      @*/
+    public /*@ pure @*/ boolean pageWritten(int pageIndex) {
+        return pages[pageIndex] != null;
+    }
+
+    private void remember(long pa, Entry old) {
+        if (journalLength == journalAddress.length) {
+            long[] moreAddresses = new long[journalLength * 2];
+            Entry[] moreOld = new Entry[journalLength * 2];
+            for (int i = 0; i < journalLength; i++) {
+                moreAddresses[i] = journalAddress[i];
+                moreOld[i] = journalOld[i];
+            }
+            journalAddress = moreAddresses;
+            journalOld = moreOld;
+        }
+        journalAddress[journalLength] = pa;
+        journalOld[journalLength] = old;
+        journalLength++;
+    }
+
+    private void put(long pa, Entry value) {
+        int pageIndex = (int) (pa / 4096);
+        Entry[] page = pages[pageIndex];
+        if (page == null) {
+            page = new Entry[WORDS_PER_PAGE];
+            pages[pageIndex] = page;
+        }
+        page[(int) ((pa % 4096) / 8)] = value;
+    }
+}
