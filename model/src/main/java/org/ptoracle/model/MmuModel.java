@@ -33,6 +33,7 @@ public final class MmuModel implements Mmu {
     private boolean noExecuteEnabled;
     private boolean smep;
     private boolean smap;
+    private final int seededBug;
 
     /*@ public normal_behavior
       @ requires memory != null;
@@ -42,6 +43,19 @@ public final class MmuModel implements Mmu {
       @*/
     public MmuModel(PhysicalMemory memory, long cr3, boolean cr0Wp, boolean eferNxe, boolean cr4Smep,
             boolean cr4Smap) {
+        this(memory, cr3, cr0Wp, eferNxe, cr4Smep, cr4Smap, SeededBug.NONE);
+    }
+
+    /** The same MMU with one hardware-side {@link SeededBug} switched on (for campaigns only). */
+    /*@ public normal_behavior
+      @ requires memory != null;
+      @ requires 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
+      @ ensures cr3() == cr3;
+      @ assignable \nothing;
+      @*/
+    public MmuModel(PhysicalMemory memory, long cr3, boolean cr0Wp, boolean eferNxe, boolean cr4Smep,
+            boolean cr4Smap, int seededBug) {
+        this.seededBug = seededBug;
         this.memory = memory;
         this.cr3 = cr3;
         this.writeProtect = cr0Wp;
@@ -113,6 +127,9 @@ public final class MmuModel implements Mmu {
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean reservedBitsSet(Entry entry) {
+        if (seededBug == SeededBug.MAXPHYADDR_IGNORED) {
+            return !noExecuteEnabled && entry.high >= 2048;
+        }
         return entry.addr >= MAXPHYADDR_LIMIT || (!noExecuteEnabled && entry.high >= 2048);
     }
 
@@ -158,7 +175,11 @@ public final class MmuModel implements Mmu {
         if (reserved) {
             code = code + Fault.ERR_RSVD;
         }
-        if (kind == Access.EXEC && (smep || noExecuteEnabled)) {
+        boolean fetchReported = smep || noExecuteEnabled;
+        if (seededBug == SeededBug.FETCH_BIT_WRONG) {
+            fetchReported = noExecuteEnabled;
+        }
+        if (kind == Access.EXEC && fetchReported) {
             code = code + Fault.ERR_ID;
         }
         return code;
@@ -186,12 +207,14 @@ public final class MmuModel implements Mmu {
         if (mode == Access.USER && !userPage) {
             return false;
         }
-        boolean readAllowed = !(mode == Access.SUPERVISOR && smap && userPage);
+        boolean readAllowed = !(mode == Access.SUPERVISOR && smap && userPage
+                && seededBug != SeededBug.SMAP_IGNORED);
         if (kind == Access.READ) {
             return readAllowed;
         }
         if (kind == Access.WRITE) {
-            return readAllowed && (writablePage || (mode == Access.SUPERVISOR && !writeProtect));
+            boolean protect = writeProtect && seededBug != SeededBug.WRITE_PROTECT_IGNORED;
+            return readAllowed && (writablePage || (mode == Access.SUPERVISOR && !protect));
         }
         return executablePage && (mode == Access.USER || !(smep && userPage));
     }
@@ -219,11 +242,15 @@ public final class MmuModel implements Mmu {
             if (reservedBitsSet(entry) || (level == 4 && entry.huge())) {
                 return Walk.faulted(Fault.pageFault(errorCode(kind, mode, false, true), va));
             }
-            userPage = userPage && (entry.low / 4) % 2 == 1;
+            if (seededBug == SeededBug.USER_BITS_ORED) {
+                userPage = (level == 4 ? false : userPage) || (entry.low / 4) % 2 == 1;
+            } else {
+                userPage = userPage && (entry.low / 4) % 2 == 1;
+            }
             writablePage = writablePage && (entry.low / 2) % 2 == 1;
             executablePage = executablePage && !(noExecuteEnabled && entry.high >= 2048);
             boolean leaf = level == 1 || (level <= 3 && entry.huge());
-            if (level >= 3 || !leaf) {
+            if ((level >= 3 || !leaf) && seededBug != SeededBug.UPPER_ACCESSED_NOT_SET) {
                 // D5 and D4: QEMU marks PML4E and PDPTE (even a 1 GiB leaf) and a non-leaf PDE here.
                 entry = markAccessed(entryAddress, entry);
             }
@@ -235,7 +262,7 @@ public final class MmuModel implements Mmu {
                     return Walk.faulted(Fault.pageFault(errorCode(kind, mode, true, false), va));
                 }
                 entry = markAccessed(entryAddress, entry);
-                if (kind == Access.WRITE) {
+                if (kind == Access.WRITE && seededBug != SeededBug.DIRTY_NOT_SET) {
                     markDirty(entryAddress, entry);
                 }
                 long span = VirtAddr.entrySpan(level);

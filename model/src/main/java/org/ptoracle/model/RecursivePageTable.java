@@ -40,6 +40,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     private final SupervisorAccess cpu;
     private final long level4Table;
     private final int recursiveIndex;
+    private final int seededBug;
 
     /**
      * {@code new_unchecked(table, r)}: no checks; the level 4 table is reached at {@code level4Table}.
@@ -51,6 +52,18 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ assignable \nothing;
       @*/
     public RecursivePageTable(SupervisorAccess cpu, long level4Table, int recursiveIndex) {
+        this(cpu, level4Table, recursiveIndex, SeededBug.NONE);
+    }
+
+    /** The same mapper with one crate-side {@link SeededBug} switched on (for campaigns only). */
+    /*@ public normal_behavior
+      @ requires cpu != null && 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires VirtAddr.isCanonical(level4Table) && VirtAddr.low48(level4Table) % 4096 == 0;
+      @ ensures recursiveIndex() == recursiveIndex && level4Table() == level4Table;
+      @ assignable \nothing;
+      @*/
+    public RecursivePageTable(SupervisorAccess cpu, long level4Table, int recursiveIndex, int seededBug) {
+        this.seededBug = seededBug;
         this.cpu = cpu;
         this.level4Table = level4Table;
         this.recursiveIndex = recursiveIndex;
@@ -119,7 +132,19 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         if (level == 4) {
             return level4Table;
         }
-        return RecursiveAddresses.table(recursiveIndex, level, page.index(4), page.index(3), page.index(2));
+        return recursiveTable(level, page.index(4), page.index(3), page.index(2));
+    }
+
+    /** {@link RecursiveAddresses#table}, where the two address seeded bugs can intervene. */
+    private /*@ pure @*/ long recursiveTable(int level, int i4, int i3, int i2) {
+        if (seededBug == SeededBug.RECURSIVE_INDEX_ORDER && level == 1) {
+            return RecursiveAddresses.table(recursiveIndex, level, i2, i3, i4);
+        }
+        long address = RecursiveAddresses.table(recursiveIndex, level, i4, i3, i2);
+        if (seededBug == SeededBug.NO_SIGN_EXTENSION && address < 0) {
+            return address & 0x0000ffffffffffffL;
+        }
+        return address;
     }
 
     /** The virtual address of {@code page}'s entry in its table at {@code level}. */
@@ -151,7 +176,11 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
             }
         }
         long leafAddress = entryOf(page, page.size);
-        if (!cpu.load(leafAddress).isUnused()) {
+        Entry existing = cpu.load(leafAddress);
+        if (!existing.isUnused()) {
+            if (seededBug == SeededBug.ALREADY_MAPPED_WRONG_FRAME) {
+                return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, existing.addr, page.size);
+            }
             return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, frame.start, page.size);
         }
         if (page.size == PageSize.SIZE_4KIB) {
@@ -182,6 +211,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 return MapperError.FRAME_ALLOCATION_FAILED;
             }
             Flags tableFlags = Flags.of(Flags.PRESENT + Flags.WRITABLE, 0).union(insertFlags);
+            if (seededBug == SeededBug.PARENT_NOT_WRITABLE) {
+                tableFlags = Flags.of(Flags.PRESENT, 0).union(insertFlags);
+            }
             if (tableFlags.huge()) {
                 // set_frame's assertion, after the frame was taken: it leaks and the entry stays zero (§8 Q6d).
                 throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
@@ -196,7 +228,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         if (entry.huge()) {
             return MapperError.PARENT_ENTRY_HUGE_PAGE;
         }
-        if (created) {
+        if (created && seededBug != SeededBug.NEW_TABLE_NOT_ZEROED) {
             Entry zero = Entry.zero();
             /*@ loop_invariant 0 <= i && i <= 512;
               @ decreases 512 - i;
@@ -344,6 +376,16 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
 
     @Override
     public MapperResult translatePage(Page page) throws TableAccessFault, ForbiddenAccess {
+        if (seededBug == SeededBug.PRESENT_INSTEAD_OF_ZERO) {
+            /*@ loop_invariant page.size <= level && level <= 4;
+              @ decreases level;
+              @*/
+            for (int level = 4; level > page.size; level--) {
+                if (!cpu.load(entryOf(page, level)).present()) {
+                    return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+                }
+            }
+        }
         int status = nonZeroDownTo(page, page.size);
         if (status != MapperError.NONE) {
             return MapperResult.err(status, 0L, page.size);
@@ -378,8 +420,12 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 }
                 // A huge leaf at level 3 or 2: the frame is aligned down, PRESENT is not checked (§6.6).
                 long span = VirtAddr.entrySpan(level);
+                long offsetSpan = span;
+                if (seededBug == SeededBug.HUGE_OFFSET_MASK && level == 2) {
+                    offsetSpan = span / 2;
+                }
                 return TranslateResult.mapped(level, entry.addr - entry.addr % span,
-                        VirtAddr.low48(addr) % span, entry.flags());
+                        VirtAddr.low48(addr) % offsetSpan, entry.flags());
             }
             if (level == 1) {
                 return TranslateResult.mapped(PageSize.SIZE_4KIB, entry.addr, VirtAddr.pageOffset(addr),
@@ -445,8 +491,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 long subFirst = maxPage(entryStart - VirtAddr.low48(entryStart) % 4096, first);
                 long subLast = minPage(entryEnd - VirtAddr.low48(entryEnd) % 4096, last);
                 Page subPage = Page.containing(PageSize.SIZE_4KIB, subFirst);
-                long child = RecursiveAddresses.table(recursiveIndex, level - 1, subPage.index(4),
-                        subPage.index(3), subPage.index(2));
+                long child = recursiveTable(level - 1, subPage.index(4), subPage.index(3), subPage.index(2));
                 if (cleanUpTable(child, level - 1, subFirst, subLast, deallocator)) {
                     cpu.store(entryAddress, Entry.zero());
                     deallocator.deallocateFrame(entry.addr);
