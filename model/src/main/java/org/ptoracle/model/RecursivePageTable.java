@@ -308,6 +308,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         }
         long leafAddress = entryOf(page, page.size);
         Entry leaf = cpu.load(leafAddress);
+        if (leaf.isUnused()) {
+            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+        }
         if (page.size == PageSize.SIZE_4KIB) {
             cpu.store(leafAddress, leaf.withFlags(flags));
         } else {
@@ -358,8 +361,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     }
 
     /**
-     * The zero tests of update_flags and translate_page (§6.5): PAGE_NOT_MAPPED at the first zero entry
-     * from level 4 down to and including {@code lowest}, otherwise NONE. PRESENT and HUGE_PAGE are not
+     * The zero tests of update_flags and translate_page on the parents (§6.5): PAGE_NOT_MAPPED at the
+     * first zero entry from level 4 down to, but not including, {@code lowest}, otherwise NONE. PRESENT and HUGE_PAGE are not
      * looked at.
      */
     private int nonZeroDownTo(Page page, int lowest) throws TableAccessFault, ForbiddenAccess {

@@ -1,5 +1,6 @@
 package org.ptoracle.difftest.machine;
 
+import java.util.BitSet;
 import org.ptoracle.spec.Entry;
 import org.ptoracle.spec.ForbiddenAccess;
 import org.ptoracle.spec.SupervisorAccess;
@@ -51,6 +52,27 @@ public interface Machine extends AutoCloseable {
 
     /** Puts physical memory back as it was at {@link #beginOperation} (a refused operation). */
     void undoOperation();
+
+    /**
+     * A hint for comparing memories: the 4 KiB pages (bit {@code i} is the page at {@code i * 4096}) that
+     * may hold a non-zero byte, i.e. every page written since the machine was built, the initial layout
+     * included; every page outside the set must read as zero. Null (the default) when the backend does not
+     * track writes: then every page of memory is read.
+     */
+    default BitSet writtenPages() {
+        return null;
+    }
+
+    /**
+     * Reads {@code words.length} consecutive 8-byte words of physical memory from {@code pa} (8-byte
+     * aligned, inside memory), bypassing paging. The default reads word by word through {@link #peek};
+     * a backend with a bulk read should override it.
+     */
+    default void readWords(long pa, long[] words) {
+        for (int i = 0; i < words.length; i++) {
+            words[i] = peek(pa + 8L * i).toRaw();
+        }
+    }
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package org.ptoracle.difftest.machine;
 
+import java.util.BitSet;
 import org.ptoracle.model.MmuModel;
 import org.ptoracle.model.ModelCpu;
 import org.ptoracle.model.SparseMemory;
@@ -104,6 +105,18 @@ public final class ModelMachine implements Machine {
     @Override
     public void undoOperation() {
         memory.undoOperation();
+    }
+
+    @Override
+    public BitSet writtenPages() {
+        int pages = (int) (memory.size() / 4096);
+        BitSet written = new BitSet(pages);
+        for (int i = 0; i < pages; i++) {
+            if (memory.pageWritten(i)) {
+                written.set(i);
+            }
+        }
+        return written;
     }
 
     @Override
