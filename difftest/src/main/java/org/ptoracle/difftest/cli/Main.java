@@ -21,6 +21,8 @@ public final class Main {
 
     static {
         register(new RunCommand());
+        register(new FuzzCommand());
+        register(new MutantsCommand());
     }
 
     public static final int EXIT_OK = 0;

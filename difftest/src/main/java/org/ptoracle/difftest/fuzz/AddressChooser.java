@@ -22,6 +22,7 @@ final class AddressChooser {
     private final int poolFrames;
     private final long memoryBytes;
     private final List<Long> usedPages = new ArrayList<>();
+    private final List<long[]> mappedPages = new ArrayList<>();
 
     AddressChooser(SplittableRandom random, int recursiveIndex, long poolStart, int poolFrames, long memoryBytes) {
         this.random = random;
@@ -68,8 +69,21 @@ final class AddressChooser {
         return address;
     }
 
-    /** Any address, for translate and access: a page's start plus an offset. */
+    /** Remembers a page that a map_to step asked for, so that accesses and translations find it. */
+    void noteMapped(long page, String size) {
+        mappedPages.add(new long[] {page, spanOf(size)});
+        if (mappedPages.size() > 32) {
+            mappedPages.remove(0);
+        }
+    }
+
+    /** Any address, for translate and access: most often inside a page a map_to asked for. */
     long address() {
+        if (!mappedPages.isEmpty() && random.nextInt(10) < 6) {
+            long[] mapped = mappedPages.get(mappedPages.size() - 1 - random.nextInt(Math.min(mappedPages.size(), 6)));
+            long offset = random.nextInt(3) == 0 ? random.nextLong(mapped[1]) : random.nextInt(4096);
+            return mapped[0] + offset;
+        }
         long base = virtualAddress();
         int choice = random.nextInt(100);
         if (choice < 3) {
@@ -89,7 +103,7 @@ final class AddressChooser {
         if (choice < 45 && !usedPages.isEmpty()) {
             return neighbour(recent());
         }
-        if (choice < 55) {
+        if (choice < 50) {
             return recursiveRegion();
         }
         if (choice < 63) {
@@ -173,7 +187,7 @@ final class AddressChooser {
         int choice = random.nextInt(10);
         if (choice < 4 && !usedPages.isEmpty()) {
             index = index(recent(), 1 + random.nextInt(4));
-        } else if (choice < 6) {
+        } else if (random.nextInt(20) == 0) {
             index = recursiveIndex;
         } else {
             index = smallIndex();

@@ -36,12 +36,13 @@ public final class Shrinker {
 
     /** The smallest trace found that diverges with {@code kind}. */
     public GeneratedTrace shrink(GeneratedTrace failing, String kind) {
-        GeneratedTrace current = removeSteps(failing, kind);
+        GeneratedTrace current = removeAllocatingSteps(removeSteps(failing, kind), kind);
         GeneratedTrace previous;
         do {
             previous = current;
             current = simplifyArguments(current, kind);
             current = removeSteps(current, kind);
+            current = removeAllocatingSteps(current, kind);
         } while (!current.equals(previous) && runs < budget);
         return current;
     }
@@ -78,6 +79,52 @@ public final class Shrinker {
             }
         }
         return trace.withSteps(steps);
+    }
+
+    /**
+     * A step that allocates frames often cannot go alone: a later poke or peek aims at a pool frame that
+     * only that allocation order puts a table in. So try removing each step together with moving every
+     * later pool address down by one to three frames (a step allocates at most three).
+     */
+    private GeneratedTrace removeAllocatingSteps(GeneratedTrace trace, String kind) {
+        long[] pool = poolBounds(trace);
+        if (pool == null) {
+            return trace;
+        }
+        List<TraceStep> steps = new ArrayList<>(trace.steps());
+        for (int i = 0; i < steps.size() && steps.size() > 1 && runs < budget; i++) {
+            for (int frames = 1; frames <= 3; frames++) {
+                List<TraceStep> candidate = new ArrayList<>(steps.subList(0, i));
+                boolean moved = false;
+                for (TraceStep later : steps.subList(i + 1, steps.size())) {
+                    Object phys = later.fields().get("phys");
+                    long shifted = phys instanceof Long p ? p - 0x1000L * frames : -1;
+                    if (phys instanceof Long p && p >= pool[0] + 0x1000L * (frames + 1) && p < pool[1]) {
+                        candidate.add(later.with("phys", shifted));
+                        moved = true;
+                    } else {
+                        candidate.add(later);
+                    }
+                }
+                if (moved && reproduces(trace.withSteps(candidate), kind)) {
+                    steps = candidate;
+                    i = -1;
+                    break;
+                }
+            }
+        }
+        return trace.withSteps(steps);
+    }
+
+    /** The pool's first and one-past-last address, from the header (null when it has no pool field). */
+    private static long[] poolBounds(GeneratedTrace trace) {
+        if (!(trace.header().get("pool") instanceof Map<?, ?> pool)) {
+            return null;
+        }
+        if (!(pool.get("start") instanceof Long start) || !(pool.get("frames") instanceof Integer frames)) {
+            return null;
+        }
+        return new long[] {start, start + 0x1000L * frames};
     }
 
     private GeneratedTrace simplifyArguments(GeneratedTrace trace, String kind) {
@@ -139,6 +186,15 @@ public final class Shrinker {
             long rounded = value & -(1L << bits);
             if (rounded != value) {
                 out.add(rounded);
+            }
+        }
+        if (!entryValue && value > 0) {
+            // One page or one word lower: moves a poke or a frame towards the first frames handed out.
+            long[] steps = "phys".equals(field) ? new long[] {0x1000L, 8L} : new long[] {0x1000L};
+            for (long step : steps) {
+                if (value - step >= 0 && (value - step) % step == 0) {
+                    out.add(value - step);
+                }
             }
         }
         if (entryValue) {

@@ -49,7 +49,7 @@ final class StepFactory {
             case "clean_up_range" -> cleanUpRange();
             case "new" -> TraceStep.of(op, "table_addr", tableAddress());
             case "new_unchecked" -> TraceStep.of(op, "recursive_index",
-                    random.nextInt(4) == 0 ? random.nextInt(512) : recursiveIndex);
+                    random.nextInt(8) == 0 ? random.nextInt(512) : recursiveIndex);
             case "access" -> access();
             case "peek" -> TraceStep.of(op, "phys", addresses.tableWord(harnessSlot));
             case "poke" -> TraceStep.of(op, "phys", addresses.tableWord(harnessSlot), "value", oddEntry());
@@ -60,7 +60,9 @@ final class StepFactory {
     }
 
     private TraceStep mapTo(String size) {
-        TraceStep step = TraceStep.of("map_to", "size", size, "page", addresses.page(size),
+        long page = addresses.page(size);
+        addresses.noteMapped(page, size);
+        TraceStep step = TraceStep.of("map_to", "size", size, "page", page,
                 "frame", addresses.frame(size), "flags", flags());
         if (random.nextInt(5) == 0) {
             step = step.with("parent_flags", List.of(PARENT_FLAG_SETS[random.nextInt(PARENT_FLAG_SETS.length)]));

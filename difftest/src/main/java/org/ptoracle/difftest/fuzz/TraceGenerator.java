@@ -36,8 +36,8 @@ public final class TraceGenerator {
         int memoryMib = 8;
         boolean wp = random.nextInt(5) != 0;
         boolean nxe = random.nextInt(5) != 0;
-        boolean smep = random.nextInt(3) == 0;
-        boolean smap = random.nextInt(3) == 0;
+        boolean smep = random.nextInt(4) == 0;
+        boolean smap = random.nextInt(6) == 0;
 
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("ptoracle", 1);

@@ -3,6 +3,7 @@ package org.ptoracle.difftest.machine;
 import java.util.BitSet;
 import org.ptoracle.model.MmuModel;
 import org.ptoracle.model.ModelCpu;
+import org.ptoracle.model.SeededBug;
 import org.ptoracle.model.SparseMemory;
 import org.ptoracle.spec.Access;
 import org.ptoracle.spec.Entry;
@@ -20,6 +21,11 @@ public final class ModelMachine implements Machine {
 
     /** The initial machine of {@code config}, with the level 4 table at {@code level4Frame}. */
     public ModelMachine(MachineConfig config, long level4Frame) {
+        this(config, level4Frame, SeededBug.NONE);
+    }
+
+    /** The same machine with a hardware-side {@link SeededBug} switched on in its MMU. */
+    public ModelMachine(MachineConfig config, long level4Frame, int seededBug) {
         this.config = config;
         this.level4Frame = level4Frame;
         this.memory = new SparseMemory(config.memoryBytes(), config.harnessBase(), config.harnessEnd(),
@@ -28,7 +34,7 @@ public final class ModelMachine implements Machine {
             memory.initialize(word.pa(), word.value());
         }
         this.mmu = new MmuModel(memory, level4Frame, config.cr0Wp(), config.eferNxe(), config.cr4Smep(),
-                config.cr4Smap());
+                config.cr4Smap(), seededBug);
         this.cpu = new ModelCpu(mmu, memory);
     }
 

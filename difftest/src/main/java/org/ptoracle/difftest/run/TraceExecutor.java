@@ -10,6 +10,7 @@ import org.ptoracle.difftest.trace.Sizes;
 import org.ptoracle.model.PoolAllocator;
 import org.ptoracle.model.RecursiveAddresses;
 import org.ptoracle.model.RecursivePageTable;
+import org.ptoracle.model.SeededBug;
 import org.ptoracle.spec.CratePanic;
 import org.ptoracle.spec.Entry;
 import org.ptoracle.spec.ForbiddenAccess;
@@ -37,6 +38,7 @@ public final class TraceExecutor implements AutoCloseable {
     private final MachineConfig config;
     private final Machine machine;
     private final PoolAllocator allocator;
+    private final int seededBug;
     private RecursivePageTable mapper;
     private boolean cr0Wp;
     private boolean eferNxe;
@@ -48,12 +50,21 @@ public final class TraceExecutor implements AutoCloseable {
      * built around it, and the mapper is {@code new_unchecked} at the header's recursive index.
      */
     public TraceExecutor(MachineConfig config, MachineFactory factory) {
+        this(config, factory, SeededBug.NONE);
+    }
+
+    /**
+     * The same, with a crate-side {@link SeededBug} switched on in the mapper (campaigns against seeded
+     * bugs; the machine's own bug, if any, comes with the factory).
+     */
+    public TraceExecutor(MachineConfig config, MachineFactory factory, int seededBug) {
+        this.seededBug = seededBug;
         this.config = config;
         this.allocator = new PoolAllocator(config.poolStart(), config.poolFrames());
         long level4Frame = allocator.allocateFrame();
         this.machine = factory.create(config, level4Frame);
         int r = config.recursiveIndex();
-        this.mapper = new RecursivePageTable(machine.cpu(), RecursiveAddresses.level4(r), r);
+        this.mapper = new RecursivePageTable(machine.cpu(), RecursiveAddresses.level4(r), r, seededBug);
         this.cr0Wp = config.cr0Wp();
         this.eferNxe = config.eferNxe();
         this.cr4Smep = config.cr4Smep();
@@ -146,7 +157,7 @@ public final class TraceExecutor implements AutoCloseable {
                 }
                 int r = (int) n.recursiveIndex();
                 long table = n.tableAddr() == null ? RecursiveAddresses.level4(r) : tableAddr(n.tableAddr());
-                mapper = new RecursivePageTable(machine.cpu(), table, r);
+                mapper = new RecursivePageTable(machine.cpu(), table, r, seededBug);
                 yield Results.okTrue();
             }
             case Op.Access a -> {
