@@ -57,6 +57,10 @@ final class FuzzCommand implements Command {
             io.err().println("ptoracle fuzz: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
+        Side first = other;
+        java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Supplier<Side> others = () -> firstTaken.compareAndSet(false, true) ? first
+                : otherSideUnchecked(o.against);
         int bug = o.mutant;
         Campaign.Settings settings = new Campaign.Settings(o.seed, o.traces, o.time, o.jobs, o.steps, o.out, false, 3000);
         io.err().println("fuzz: seed " + o.seed + ", " + o.jobs + (o.jobs == 1 ? " job" : " jobs") + ", "
@@ -65,7 +69,7 @@ final class FuzzCommand implements Command {
                 + " against " + other.name());
         Campaign.Result result;
         try {
-            result = new Campaign(settings, () -> Side.model(bug), () -> other, Campaign.Progress.on(io.err(),
+            result = new Campaign(settings, () -> Side.model(bug), others, Campaign.Progress.on(io.err(),
                     System.console() != null)).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,6 +85,15 @@ final class FuzzCommand implements Command {
         }
         MachineFactory unicorn = Backends.unicorn();
         return Side.of("unicorn", unicorn);
+    }
+
+    /** A fresh other side for one more thread (its own engines); availability was checked already. */
+    static Side otherSideUnchecked(String against) {
+        try {
+            return otherSide(against);
+        } catch (BackendUnavailableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static void printSummary(Io io, Options o, Campaign.Result r) {

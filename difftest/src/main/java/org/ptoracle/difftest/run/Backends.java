@@ -2,6 +2,8 @@ package org.ptoracle.difftest.run;
 
 import java.util.List;
 import org.ptoracle.difftest.machine.ModelMachine;
+import org.ptoracle.difftest.unicorn.UnicornMachines;
+import org.ptoracle.difftest.unicorn.UnicornUnavailableException;
 
 /** The backends a trace can run on, by the names the command line uses. */
 public final class Backends {
@@ -17,12 +19,15 @@ public final class Backends {
     }
 
     /**
-     * The Unicorn machine. This is the one place to point at the Unicorn backend once it exists
-     * (package {@code org.ptoracle.difftest.unicorn}); until then it reports that it is unavailable.
+     * Unicorn machines (one engine per factory, reused from trace to trace; use one factory per thread).
+     * Loads and checks libunicorn first, so a missing or unsuitable library is reported here, with what
+     * to do about it.
      */
     public static MachineFactory unicorn() throws BackendUnavailableException {
-        throw new BackendUnavailableException("the unicorn backend is not available in this build yet"
-                + " (org.ptoracle.difftest.run.Backends.unicorn() has no Unicorn machine to create);"
-                + " use --backend model");
+        try {
+            return UnicornMachines.open();
+        } catch (UnicornUnavailableException e) {
+            throw new BackendUnavailableException(e.getMessage());
+        }
     }
 }

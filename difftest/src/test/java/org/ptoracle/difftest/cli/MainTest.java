@@ -59,16 +59,19 @@ class MainTest {
     }
 
     @Test
-    void unicornBackendIsNotAvailableYet(@TempDir Path dir) throws Exception {
+    @org.junit.jupiter.api.Tag("native")
+    void bothBackendsPrintUnicornsResultBesideTheModels(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("t.jsonl");
-        Files.writeString(trace, "{\"ptoracle\": 1}\n{\"op\": \"clean_up\"}\n");
-        for (String backend : new String[] {"unicorn", "both"}) {
-            CliRunner r = CliRunner.run("run", "--backend=" + backend, trace.toString());
-            assertEquals(2, r.status(), r.err());
-            assertEquals("", r.out());
-            assertTrue(r.err().contains("backend " + backend + ": the unicorn backend is not available"), r.err());
-        }
-        assertEquals(0, CliRunner.run("run", "--backend", "model", trace.toString()).status());
+        Files.writeString(trace, "{\"ptoracle\": 1}\n{\"op\": \"map_to\", \"size\": \"4KiB\", \"page\": \"0x1000\","
+                + " \"frame\": \"0x200000\", \"flags\": [\"PRESENT\", \"WRITABLE\"]}\n"
+                + "{\"op\": \"access\", \"addr\": \"0x1008\", \"kind\": \"write\", \"mode\": \"supervisor\"}\n");
+        CliRunner r = CliRunner.run("run", "--backend=both", trace.toString());
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("\"result\": {\"phys\": \"0x200008\"}, \"unicorn\": {\"phys\": \"0x200008\"}"),
+                r.out());
+        CliRunner unicornOnly = CliRunner.run("run", "--backend", "unicorn", trace.toString());
+        assertEquals(0, unicornOnly.status(), unicornOnly.err());
+        assertTrue(unicornOnly.out().contains("{\"phys\": \"0x200008\"}"), unicornOnly.out());
     }
 
     @Test

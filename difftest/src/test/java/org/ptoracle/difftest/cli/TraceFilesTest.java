@@ -33,9 +33,8 @@ import org.ptoracle.difftest.trace.TraceParser;
  * <li>{@code malformed/}: exit 2, nothing on standard output (no step ran), and the message fragment
  *     of the sibling {@code .message} file on standard error;</li>
  * <li>{@code mismatch/}: exit 1 and at least one {@code "mismatch": true} line;</li>
- * <li>{@code model-bugs/}: traces whose expectations are the crate's and which the model gets wrong
- *     (reported bugs): exit 1 until the model is fixed, then the trace belongs in {@code ok/}.</li>
  * </ul>
+ * and every {@code ok/} trace also on both backends in lock-step, with no divergence (native).
  * Together the {@code ok/} traces must use every op and give every kind of result.
  */
 class TraceFilesTest {
@@ -91,12 +90,15 @@ class TraceFilesTest {
         }));
     }
 
+    /** Issue: every repository trace runs on the model and on Unicorn in lock-step with no divergence. */
     @TestFactory
-    Stream<DynamicTest> modelBugsStillShow() throws Exception {
-        return traces("model-bugs").stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            CliRunner r = CliRunner.run("run", f.toString());
-            assertEquals(1, r.status(), "the model now passes " + f.getFileName()
-                    + ": the bug is fixed, move the trace to traces/ok/\n" + r.out());
+    @org.junit.jupiter.api.Tag("native")
+    Stream<DynamicTest> okTracesAgreeOnBothBackends() throws Exception {
+        return traces("ok").stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            CliRunner r = CliRunner.run("run", "--backend", "both", f.toString());
+            assertEquals(0, r.status(), r.err() + r.out());
+            assertTrue(r.out().contains("\"unicorn\": "), r.out());
+            assertFalse(r.out().contains("\"diverged\""), r.out());
         }));
     }
 
@@ -152,7 +154,7 @@ class TraceFilesTest {
     @Test
     void traceCountsAreReported() throws Exception {
         List<String> names = new ArrayList<>();
-        for (String d : List.of("ok", "malformed", "mismatch", "model-bugs")) {
+        for (String d : List.of("ok", "malformed", "mismatch")) {
             names.add(d + "=" + traces(d).size());
         }
         System.out.println("trace files: " + names);
