@@ -23,6 +23,8 @@ public final class Main {
         register(new RunCommand());
         register(new FuzzCommand());
         register(new MutantsCommand());
+        register(new ReplayCommand());
+        register(new VectorsCommand());
     }
 
     public static final int EXIT_OK = 0;
