@@ -62,7 +62,11 @@ final class FuzzCommand implements Command {
         java.util.function.Supplier<Side> others = () -> firstTaken.compareAndSet(false, true) ? first
                 : otherSideUnchecked(o.against);
         int bug = o.mutant;
-        Campaign.Settings settings = new Campaign.Settings(o.seed, o.traces, o.time, o.jobs, o.steps, o.out, false, 3000);
+        String command = "./ptoracle fuzz --seed " + o.seed + " --steps " + o.steps
+                + (bug == SeededBug.NONE ? "" : " --mutant " + SeededBug.name(bug)) + " --against " + o.against;
+        Campaign.Settings settings = new Campaign.Settings(o.seed, o.traces, o.time, o.jobs, o.steps, o.out, false, 3000,
+                command, "./ptoracle replay" + (bug == SeededBug.NONE ? "" : " --mutant " + SeededBug.name(bug))
+                + " --against " + o.against);
         io.err().println("fuzz: seed " + o.seed + ", " + o.jobs + (o.jobs == 1 ? " job" : " jobs") + ", "
                 + (o.time != null ? "for " + o.time.toSeconds() + " s" : o.traces + " traces") + " of " + o.steps
                 + " steps, model" + (bug == SeededBug.NONE ? "" : " with seeded bug " + SeededBug.name(bug))

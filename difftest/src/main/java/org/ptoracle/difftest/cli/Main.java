@@ -25,6 +25,7 @@ public final class Main {
         register(new MutantsCommand());
         register(new ReplayCommand());
         register(new VectorsCommand());
+        register(new BenchCommand());
     }
 
     public static final int EXIT_OK = 0;

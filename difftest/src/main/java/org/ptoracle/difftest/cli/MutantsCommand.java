@@ -77,8 +77,10 @@ final class MutantsCommand implements Command {
         boolean allGood = true;
         for (int bug = 1; bug <= SeededBug.count(); bug++) {
             int b = bug;
+            String command = "./ptoracle fuzz --seed " + seed + " --steps 40 --mutant " + SeededBug.name(bug)
+                    + " --against " + against;
             Campaign.Settings settings = new Campaign.Settings(seed, 0, budget, 1, 40, out.resolve(SeededBug.name(bug)),
-                    true, 3000);
+                    true, 3000, command, "./ptoracle replay --mutant " + SeededBug.name(bug) + " --against " + against);
             Campaign.Result r;
             try {
                 r = new Campaign(settings, () -> Side.model(b), () -> other, Campaign.Progress.none()).run();

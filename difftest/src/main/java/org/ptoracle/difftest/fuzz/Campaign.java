@@ -27,8 +27,13 @@ import java.util.function.Supplier;
 public final class Campaign {
 
     /** What to run. */
+    /**
+     * @param command the command line that reproduces the campaign, for the counterexample's header
+     *     (for example {@code ./ptoracle fuzz --seed 7 --mutant dirty-not-set --against model})
+     * @param replay the command that replays a saved counterexample, without the file
+     */
     public record Settings(long seed, int traces, Duration time, int jobs, int stepsPerTrace, Path out,
-            boolean stopAtFirst, int shrinkBudget) {
+            boolean stopAtFirst, int shrinkBudget, String command, String replay) {
     }
 
     /** One divergence found: the trace's seed and index, the original and the shrunk trace. */
@@ -143,13 +148,13 @@ public final class Campaign {
         }
         List<String> comments = new ArrayList<>();
         comments.add("ptoracle counterexample: " + ref.name() + " and " + oth.name() + " diverge.");
-        comments.add("found by: ptoracle fuzz --seed " + settings.seed() + " (trace " + index + ", trace seed "
-                + traceSeed + ", " + trace.steps().size() + " steps; diverged at step " + original.step() + ")");
+        comments.add("found by: " + settings.command() + " (trace " + index + ", trace seed " + traceSeed + ", "
+                + trace.steps().size() + " steps; diverged at step " + original.step() + ")");
         comments.add("divergence: " + (found == null ? original.kind() : found.kind()));
         comments.add("at step " + (found == null ? "?" : found.step()) + ": "
                 + (found == null ? original.detail() : found.detail()));
         comments.add("shrunk from " + original.step() + " steps to " + shrunk.steps().size()
-                + "; replay with: ./ptoracle replay FILE");
+                + "; replay with: " + settings.replay() + " FILE");
         try {
             Files.createDirectories(settings.out());
             Path file = settings.out().resolve("divergence-" + Long.toUnsignedString(settings.seed()) + "-" + index
