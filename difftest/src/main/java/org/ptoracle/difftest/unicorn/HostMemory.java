@@ -50,6 +50,16 @@ public final class HostMemory {
         bytes.set(JAVA_LONG, offset(pa, 8), value);
     }
 
+    /** Copies {@code words.length} words from 8-byte-aligned guest-physical {@code pa} into {@code words}. */
+    public void readWords(long pa, long[] words) {
+        MemorySegment.copy(bytes, JAVA_LONG, offset(pa, 8L * words.length), words, 0, words.length);
+    }
+
+    /** Copies {@code words} to 8-byte-aligned guest-physical {@code pa}. */
+    public void writeWords(long pa, long[] words) {
+        MemorySegment.copy(words, 0, bytes, JAVA_LONG, offset(pa, 8L * words.length), words.length);
+    }
+
     /** The byte at guest-physical {@code pa}. */
     public byte readByte(long pa) {
         return bytes.get(JAVA_BYTE, offset(pa, 1));
@@ -108,6 +118,17 @@ public final class HostMemory {
             }
         }
         return -1;
+    }
+
+    /**
+     * The lowest 8-byte-aligned address in [pa, pa + 8 * words.length) whose word differs from
+     * {@code words}, or -1 (vectorised).
+     */
+    public long firstDifference(long[] words, long pa) {
+        long start = offset(pa, 8L * words.length);
+        long at = MemorySegment.mismatch(bytes, start, start + 8L * words.length, MemorySegment.ofArray(words), 0,
+            8L * words.length);
+        return at < 0 ? -1 : pa + (at & ~7L);
     }
 
     /**

@@ -207,10 +207,7 @@ public final class UnicornMachine implements Machine {
     }
 
     private boolean changed(int page) {
-        long[] before = savedPages.get(page);
-        long[] now = new long[512];
-        readWords((long) page * 4096, now);
-        return !java.util.Arrays.equals(before, now);
+        return emulator.memory().firstDifference(savedPages.get(page), (long) page * 4096) >= 0;
     }
 
     @Override
@@ -257,11 +254,7 @@ public final class UnicornMachine implements Machine {
     @Override
     public void undoOperation() {
         for (Map.Entry<Integer, long[]> saved : savedPages.entrySet()) {
-            long pa = (long) saved.getKey() * 4096;
-            long[] words = saved.getValue();
-            for (int i = 0; i < words.length; i++) {
-                emulator.writePhys64(pa + 8L * i, words[i]);
-            }
+            emulator.memory().writeWords((long) saved.getKey() * 4096, saved.getValue());
         }
         savedPages.clear();
     }
@@ -273,10 +266,7 @@ public final class UnicornMachine implements Machine {
 
     @Override
     public void readWords(long pa, long[] words) {
-        HostMemory ram = emulator.memory();
-        for (int i = 0; i < words.length; i++) {
-            words[i] = ram.readLong(pa + 8L * i);
-        }
+        emulator.memory().readWords(pa, words);
     }
 
     @Override
