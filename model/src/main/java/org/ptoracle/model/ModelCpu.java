@@ -45,8 +45,8 @@ public final class ModelCpu implements SupervisorAccess {
             throw new TableAccessFault(walk.fault);
         }
         if (walk.phys + 8 > memory.size()) {
-            throw new ForbiddenAccess("the crate's table access at 0x" + Long.toHexString(va)
-                    + " reaches physical 0x" + Long.toHexString(walk.phys) + ", outside memory", walk.phys);
+            throw new ForbiddenAccess("a table access of the crate reaches physical memory outside memory",
+                    walk.phys);
         }
         return walk.phys;
     }

@@ -77,7 +77,7 @@ public final class SparseMemory implements PhysicalMemory {
     @Override
     public void write(long pa, Entry value) throws ForbiddenAccess {
         if (isProtected(pa)) {
-            throw new ForbiddenAccess("store into harness memory at physical 0x" + Long.toHexString(pa), pa);
+            throw new ForbiddenAccess("store into harness memory", pa);
         }
         remember(pa, read(pa));
         put(pa, value);
@@ -118,7 +118,7 @@ public final class SparseMemory implements PhysicalMemory {
     /** True when the 4 KiB page at {@code pageIndex} has ever been written (otherwise it is all zero). */
     /*@ public normal_behavior
       @ requires 0 <= pageIndex && pageIndex < size() / 4096;
-      @ ensures !\result ==> (\forall int w; 0 <= w && w < 512; read(pageIndex * 4096L + 8L * w).isUnused());
+      @ ensures !\result ==> (\forall int w; 0 <= w && w < 512; read((long) (pageIndex * 4096L + 8L * w)).isUnused());
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ boolean pageWritten(int pageIndex) {

@@ -57,8 +57,7 @@ public final class ModelMachine implements Machine {
     public Walk access(long va, int kind, int mode) throws ForbiddenAccess {
         Walk walk = mmu.access(va, kind, mode);
         if (walk.fault == null && kind == Access.WRITE && storeForbidden(walk.phys)) {
-            throw new ForbiddenAccess("a write access would store into harness memory at physical 0x"
-                    + Long.toHexString(walk.phys), walk.phys);
+            throw new ForbiddenAccess("a write access would store into harness memory", walk.phys);
         }
         return walk;
     }

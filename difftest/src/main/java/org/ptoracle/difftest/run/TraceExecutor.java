@@ -105,7 +105,8 @@ public final class TraceExecutor implements AutoCloseable {
         } catch (ForbiddenAccess e) {
             machine.undoOperation();
             allocator.restore(marks);
-            return Results.invalidInput(e.getMessage() + "; the operation was undone");
+            return Results.invalidInput(e.getMessage() + " (physical " + Hex.format(e.phys)
+                    + "); the operation was undone");
         }
     }
 

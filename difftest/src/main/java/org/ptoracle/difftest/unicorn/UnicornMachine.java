@@ -88,8 +88,7 @@ public final class UnicornMachine implements Machine {
             switch (outcome) {
                 case AccessOutcome.Completed c -> {
                     if (protectedAddress(c.physicalAddress())) {
-                        throw new ForbiddenAccess("store into harness memory at physical 0x"
-                                + Long.toHexString(c.physicalAddress()), c.physicalAddress());
+                        throw new ForbiddenAccess("store into harness memory", c.physicalAddress());
                     }
                 }
                 case AccessOutcome.Faulted f -> throw new TableAccessFault(fault(f.fault()));
@@ -99,8 +98,8 @@ public final class UnicornMachine implements Machine {
     }
 
     private static ForbiddenAccess outside(long va, long phys) {
-        return new ForbiddenAccess("the crate's table access at 0x" + Long.toHexString(va) + " reaches physical 0x"
-                + Long.toHexString(phys) + ", outside memory", phys);
+        return new ForbiddenAccess("a table access of the crate at 0x" + Long.toHexString(va)
+                + " reaches physical memory outside memory", phys);
     }
 
     @Override
@@ -111,8 +110,8 @@ public final class UnicornMachine implements Machine {
         return switch (outcome) {
             case AccessOutcome.Completed c -> {
                 if (kind == Access.WRITE && protectedAddress(c.physicalAddress())) {
-                    throw new ForbiddenAccess("a write access would store into harness memory at physical 0x"
-                            + Long.toHexString(c.physicalAddress()), c.physicalAddress());
+                    throw new ForbiddenAccess("a write access would store into harness memory",
+                            c.physicalAddress());
                 }
                 yield Walk.ok(c.physicalAddress());
             }
@@ -150,8 +149,7 @@ public final class UnicornMachine implements Machine {
         for (int page = pages.nextSetBit(0); page >= 0; page = pages.nextSetBit(page + 1)) {
             long pa = (long) page * 4096;
             if (config.inHarness(pa) && changed(page)) {
-                throw new ForbiddenAccess("the walk set a bit in harness memory (page 0x" + Long.toHexString(pa) + ")",
-                        pa);
+                throw new ForbiddenAccess("the walk set a bit in harness memory", pa);
             }
         }
         return outcome;

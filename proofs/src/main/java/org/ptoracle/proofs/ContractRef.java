@@ -1,0 +1,90 @@
+package org.ptoracle.proofs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import de.uka.ilkd.key.java.abstraction.ArrayType;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.speclang.Contract;
+
+/**
+ * One KeY contract (proof obligation) with its stable identifier.
+ *
+ * <p>The identifier is {@code <class>#<method>(<parameter types>)#<kind>.<n>}, for example
+ * {@code org.ptoracle.model.Walker#walk(long,int)#normal_behavior.0}. {@code <class>} is the type the
+ * contract is proved for, {@code <method>} the Java name (a constructor has the class's simple name),
+ * the parameter types are Java source names without spaces, {@code <kind>} is the JML behaviour
+ * ({@code normal_behavior}, {@code exceptional_behavior}, {@code behavior}, {@code model_behavior})
+ * or {@code accessible} for a dependency contract, and {@code <n>} counts the contracts of that kind
+ * on that method in source order. Editing another method never changes an identifier; adding or
+ * reordering spec cases of the same kind on the same method does.
+ *
+ * @param className fully qualified name of the type the contract is proved for
+ * @param method    method name and parameter types, e.g. {@code walk(long,int)}
+ * @param contract  kind and index, e.g. {@code normal_behavior.0}
+ * @param key       KeY's contract
+ */
+public record ContractRef(String className, String method, String contract, Contract key) {
+
+    /** The stable identifier used by the ratchet and the theorem map. */
+    public String id() {
+        return className + "#" + method + "#" + contract;
+    }
+
+    /** Simple class name, for the table. */
+    public String simpleClassName() {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? className : className.substring(dot + 1);
+    }
+
+    /** Method with simple parameter type names, for the table: {@code mapTo(Page,PhysFrame)}. */
+    public String shortMethod() {
+        return method.replaceAll("[A-Za-z_$][A-Za-z0-9_$]*\\.", "");
+    }
+
+    /** Method name without parameters. */
+    public String methodName() {
+        int paren = method.indexOf('(');
+        return paren < 0 ? method : method.substring(0, paren);
+    }
+
+    static ContractRef of(Contract c) {
+        IObserverFunction target = c.getTarget();
+        String name = target.name().toString();
+        int sep = name.lastIndexOf("::");
+        String simple = sep < 0 ? name : name.substring(sep + 2);
+        List<String> params = new ArrayList<>();
+        for (KeYJavaType t : target.getParamTypes()) {
+            params.add(javaName(t));
+        }
+        String method = simple + "(" + String.join(",", params) + ")";
+        return new ContractRef(c.getKJT().getFullName(), method, kind(c), c);
+    }
+
+    /** "JML normal_behavior operation contract" + id 0 -> "normal_behavior.0". */
+    static String kind(Contract c) {
+        String base = c.getName();
+        int bracket = base.lastIndexOf("].");
+        if (bracket >= 0) {
+            base = base.substring(bracket + 2);
+        }
+        int dot = base.lastIndexOf('.');
+        if (dot >= 0 && base.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            base = base.substring(0, dot);
+        }
+        base = base.replaceFirst("^JML ", "")
+            .replace(" operation contract", "")
+            .replace(" clause", "")
+            .trim()
+            .replace(' ', '_');
+        return base + "." + c.id();
+    }
+
+    private static String javaName(KeYJavaType t) {
+        if (t.getJavaType() instanceof ArrayType at) {
+            return at.getAlternativeNameRepresentation();
+        }
+        return t.getFullName();
+    }
+}

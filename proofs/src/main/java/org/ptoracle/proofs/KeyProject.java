@@ -1,0 +1,286 @@
+package org.ptoracle.proofs;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import de.uka.ilkd.key.control.KeYEnvironment;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.java.declaration.TypeDeclaration;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.parser.Location;
+import de.uka.ilkd.key.pp.LogicPrinter;
+import de.uka.ilkd.key.proof.Goal;
+import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.prover.impl.ApplyStrategyInfo;
+import de.uka.ilkd.key.settings.PathConfig;
+import de.uka.ilkd.key.speclang.Contract;
+import de.uka.ilkd.key.util.ExceptionTools;
+import de.uka.ilkd.key.util.KeYTypeUtil;
+import de.uka.ilkd.key.util.ProofStarter;
+
+/**
+ * Java sources loaded into a headless KeY environment.
+ *
+ * <p>KeY reads one source folder, so the given folders are copied into one temporary folder (a
+ * relative path that occurs in two folders is an error); error messages are mapped back to the
+ * original files. Library stubs (classes KeY's own Java library lacks, such as
+ * {@code java.lang.Override}) come from {@code proofs/key-stubs} and are read as library classes:
+ * their contracts are trusted, never proved.
+ */
+public final class KeyProject implements AutoCloseable {
+    private final KeYEnvironment<?> env;
+    private final KeyConfig config;
+    private final Path merged;
+
+    private KeyProject(KeYEnvironment<?> env, KeyConfig config, Path merged) {
+        this.env = env;
+        this.config = config;
+        this.merged = merged;
+    }
+
+    /**
+     * Loads the {@code .java} files under the given folders.
+     *
+     * @param sourceDirs folders with Java sources in package layout
+     * @param stubDir    library stubs, or null
+     * @throws LoadException with KeY's message and the original file:line:column
+     */
+    public static KeyProject load(List<Path> sourceDirs, Path stubDir, KeyConfig config)
+            throws LoadException, KeyConfig.ConfigException {
+        Path merged = null;
+        Map<String, Path> origin = new LinkedHashMap<>();
+        try {
+            merged = Files.createTempDirectory("ptoracle-key-src");
+            deleteOnExit(merged);
+            for (Path dir : sourceDirs) {
+                copyJava(dir, merged, origin);
+            }
+        } catch (IOException e) {
+            deleteTree(merged);
+            throw new LoadException("cannot prepare sources: " + e.getMessage(), e);
+        }
+        isolateKeyConfigDir();
+        config.applyBeforeLoad();
+        KeYEnvironment<?> env;
+        try {
+            List<File> classPath = stubDir == null ? null : List.of(stubDir.toFile());
+            env = KeYEnvironment.load(merged.toFile(), classPath, null, null);
+        } catch (Exception | LinkageError e) {
+            deleteTree(merged);
+            throw new LoadException(describe(e, merged, origin), e);
+        }
+        KeyProject project = new KeyProject(env, config, merged);
+        try {
+            config.checkLoaded(env.getInitConfig());
+        } catch (KeyConfig.ConfigException e) {
+            project.close();
+            throw e;
+        }
+        return project;
+    }
+
+    private static Path keyConfigDir;
+
+    /**
+     * KeY writes proof-settings.json (never read back: key.disregardSettings) below its config
+     * directory, whose path it fixes once per JVM. Point it at a temporary folder, not $HOME, and
+     * delete that folder when the JVM exits.
+     */
+    private static synchronized void isolateKeyConfigDir() throws LoadException {
+        if (keyConfigDir != null) {
+            return;
+        }
+        try {
+            keyConfigDir = Files.createTempDirectory("ptoracle-keyconfig");
+        } catch (IOException e) {
+            throw new LoadException("cannot create a KeY config folder: " + e, e);
+        }
+        PathConfig.setKeyConfigDir(keyConfigDir.toString());
+        deleteOnExit(keyConfigDir);
+    }
+
+    private static final java.util.Set<Path> TEMPORARY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Deletes the file or folder when the JVM exits (also on SIGTERM), unless it is gone by then. */
+    static void deleteOnExit(Path p) {
+        synchronized (TEMPORARY) {
+            if (TEMPORARY.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(
+                    () -> TEMPORARY.forEach(KeyProject::deleteTree), "ptoracle-temp-cleanup"));
+            }
+            TEMPORARY.add(p);
+        }
+    }
+
+    /** True when a folder holds at least one .java file. */
+    public static boolean hasJava(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith(".java"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void copyJava(Path dir, Path merged, Map<String, Path> origin) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path f : files) {
+            Path rel = dir.relativize(f);
+            Path to = merged.resolve(rel.toString());
+            Files.createDirectories(to.getParent());
+            try {
+                Files.copy(f, to);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException(rel + " is in two source folders: " + origin.get(rel.toString())
+                    + " and " + f);
+            }
+            origin.put(rel.toString(), f.toAbsolutePath().normalize());
+        }
+    }
+
+    /** KeY's message, with the temporary paths replaced by the original files. */
+    static String describe(Throwable e, Path merged, Map<String, Path> origin) {
+        String where = "";
+        try {
+            Location loc = ExceptionTools.getLocation(e);
+            if (loc != null) {
+                Optional<URI> uri = loc.getFileURI();
+                String file = uri.map(u -> Path.of(u).toString()).orElse("?");
+                where = file + ":" + loc.getPosition().line() + ":" + loc.getPosition().column() + ": ";
+            }
+        } catch (Exception ignored) {
+            // no location; the message usually carries one
+        }
+        String msg = ExceptionTools.getMessage(e);
+        if (msg == null || msg.isBlank()) {
+            msg = e.toString();
+        }
+        String text = where + msg;
+        String root = merged.toString();
+        for (Map.Entry<String, Path> o : origin.entrySet()) {
+            text = text.replace(root + File.separator + o.getKey(), o.getValue().toString());
+        }
+        return text.replace("file:" + root, root).replace(root, "<sources>");
+    }
+
+    /**
+     * Every contract of every type read from the source folders, in a stable order (by identifier).
+     * Contracts that KeY inherits from library classes (java.lang.Throwable, java.lang.Enum, ...)
+     * are left out: they belong to KeY's library specification, not to ptoracle.
+     */
+    public List<ContractRef> contracts() {
+        List<ContractRef> out = new ArrayList<>();
+        for (KeYJavaType type : env.getJavaInfo().getAllKeYJavaTypes()) {
+            if (!(type.getJavaType() instanceof TypeDeclaration) || KeYTypeUtil.isLibraryClass(type)) {
+                continue;
+            }
+            for (IObserverFunction target : env.getSpecificationRepository().getContractTargets(type)) {
+                if (KeYTypeUtil.isLibraryClass(target.getContainerType())) {
+                    continue;
+                }
+                for (Contract c : env.getSpecificationRepository().getContracts(type, target)) {
+                    out.add(ContractRef.of(c));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(ContractRef::id));
+        return out;
+    }
+
+    /** Attempts one contract with the fixed settings (and the given step budget). */
+    public ProofOutcome prove(ContractRef ref, int maxSteps) {
+        return prove(ref, maxSteps, false);
+    }
+
+    /**
+     * Attempts one contract with the fixed settings and the given step budget.
+     *
+     * @param showGoal keep KeY's print-out of the first open goal in the outcome (for debugging)
+     */
+    public ProofOutcome prove(ContractRef ref, int maxSteps, boolean showGoal) {
+        long start = System.nanoTime();
+        Proof proof = null;
+        try {
+            proof = env.createProof(ref.key().createProofObl(env.getInitConfig(), ref.key()));
+            config.checkLoaded(proof.getInitConfig());
+            var sp = config.strategyProperties();
+            proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
+            proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
+            proof.getSettings().getStrategySettings().setTimeout(config.timeoutMs());
+            ProofStarter starter = new ProofStarter(false);
+            starter.init(proof);
+            starter.setStrategyProperties(sp);
+            starter.setMaxRuleApplications(maxSteps);
+            starter.setTimeout(config.timeoutMs());
+            ApplyStrategyInfo info = starter.start();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            boolean closed = proof.closed();
+            String reason = closed ? "closed" : info.reason();
+            String goal = null;
+            if (showGoal && !closed) {
+                Goal g = info.nonCloseableGoal() != null ? info.nonCloseableGoal() : proof.openGoals().head();
+                goal = LogicPrinter.quickPrintSequent(g.sequent(), proof.getServices());
+            }
+            return new ProofOutcome(ref, closed ? ProofOutcome.Status.CLOSED : ProofOutcome.Status.OPEN,
+                proof.countNodes(), ms, reason, info.getAppliedRuleApps(), goal);
+        } catch (Exception | StackOverflowError | AssertionError e) {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String msg = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new ProofOutcome(ref, ProofOutcome.Status.ERROR, proof == null ? 0 : proof.countNodes(),
+                ms, msg.replace('\n', ' '), 0, null);
+        } finally {
+            if (proof != null) {
+                proof.dispose();
+            }
+        }
+    }
+
+    public KeyConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        env.dispose();
+        deleteTree(merged);
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary folder; best effort
+        }
+    }
+
+    /** KeY could not read the sources (parse, type or JML error). */
+    public static final class LoadException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public LoadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

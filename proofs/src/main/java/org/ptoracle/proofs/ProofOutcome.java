@@ -1,0 +1,34 @@
+package org.ptoracle.proofs;
+
+/**
+ * The result of one proof attempt.
+ *
+ * @param ref     the contract
+ * @param status  closed, open or error
+ * @param nodes   proof tree nodes when KeY stopped
+ * @param ms      wall-clock time of the attempt (proof obligation creation and auto mode)
+ * @param reason  why KeY stopped ("closed", KeY's stop message, or the error)
+ * @param steps   rule applications
+ * @param openGoal the first open goal as KeY prints it, when asked for ({@code --goals}), else null
+ */
+public record ProofOutcome(ContractRef ref, Status status, int nodes, long ms, String reason, int steps,
+        String openGoal) {
+
+    /** What happened to a contract. */
+    public enum Status {
+        /** KeY closed every goal: the contract is proved. */
+        CLOSED,
+        /** KeY stopped with open goals (stuck, or out of steps or time): not proved. */
+        OPEN,
+        /** KeY could not even attempt it (exception while building or running the proof). */
+        ERROR;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public boolean closed() {
+        return status == Status.CLOSED;
+    }
+}

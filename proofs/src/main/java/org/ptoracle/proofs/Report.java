@@ -1,0 +1,107 @@
+package org.ptoracle.proofs;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The proof table (text) and its JSON form. */
+public final class Report {
+    private Report() {
+    }
+
+    /** A fixed-width table: class, method, contract, status, nodes, ms, theorem. */
+    public static void table(List<ProofOutcome> outcomes, Theorems theorems, PrintStream out) {
+        String[] head = {"class", "method", "contract", "status", "nodes", "ms", "theorem"};
+        int[] w = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            w[i] = head[i].length();
+        }
+        String[][] rows = new String[outcomes.size()][];
+        for (int r = 0; r < outcomes.size(); r++) {
+            ProofOutcome o = outcomes.get(r);
+            String th = theorems.theoremFor(o.ref());
+            rows[r] = new String[] {o.ref().simpleClassName(), o.ref().shortMethod(), o.ref().contract(),
+                o.status().label(), Integer.toString(o.nodes()), Long.toString(o.ms()), th == null ? "-" : th};
+            for (int i = 0; i < head.length; i++) {
+                w[i] = Math.max(w[i], rows[r][i].length());
+            }
+        }
+        out.println(line(head, w));
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
+        }
+        out.println(rule);
+        for (String[] row : rows) {
+            out.println(line(row, w));
+        }
+    }
+
+    private static String line(String[] cells, int[] w) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            boolean number = i == 4 || i == 5;
+            String c = cells[i];
+            String pad = " ".repeat(w[i] - c.length());
+            sb.append(i == 0 ? "" : "  ").append(number ? pad + c : c + (i == cells.length - 1 ? "" : pad));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes a JSON array with one object per attempted contract: {@code class} (fully qualified),
+     * {@code method} (with parameter types), {@code contract}, {@code status} (closed, open, error),
+     * {@code nodes}, {@code ms}, {@code theorem} (or null), plus {@code id} (the ratchet identifier)
+     * and {@code reason} (why KeY stopped).
+     */
+    public static void json(List<ProofOutcome> outcomes, Theorems theorems, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            ProofOutcome o = outcomes.get(i);
+            sb.append("  {")
+                .append("\"class\": ").append(str(o.ref().className())).append(", ")
+                .append("\"method\": ").append(str(o.ref().method())).append(", ")
+                .append("\"contract\": ").append(str(o.ref().contract())).append(", ")
+                .append("\"status\": ").append(str(o.status().label())).append(", ")
+                .append("\"nodes\": ").append(o.nodes()).append(", ")
+                .append("\"ms\": ").append(o.ms()).append(", ")
+                .append("\"theorem\": ").append(str(theorems.theoremFor(o.ref()))).append(", ")
+                .append("\"id\": ").append(str(o.ref().id())).append(", ")
+                .append("\"reason\": ").append(str(o.reason()))
+                .append(i + 1 < outcomes.size() ? "},\n" : "}\n");
+        }
+        sb.append("]\n");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    static String str(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
