@@ -200,6 +200,10 @@ public final class Campaign {
                 @Override
                 public synchronized void update(int traces, int planned, long steps, int findings, long elapsed,
                         Duration time) {
+                    if (terminal ? elapsed - lastLine < 200_000_000L : elapsed - lastLine < 5_000_000_000L) {
+                        return;
+                    }
+                    lastLine = elapsed;
                     double fraction = planned > 0 ? traces / (double) planned
                             : time != null ? Math.min(1.0, elapsed / (double) time.toNanos()) : 0;
                     String counts = String.format("traces %d  steps %d  %.0f steps/s  divergences %d", traces, steps,
@@ -210,8 +214,7 @@ public final class Campaign {
                         err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] "
                                 + String.format("%3.0f%%  ", fraction * 100) + counts);
                         err.flush();
-                    } else if (elapsed - lastLine >= 5_000_000_000L) {
-                        lastLine = elapsed;
+                    } else {
                         err.println(String.format("fuzz: %3.0f%%  ", fraction * 100) + counts);
                     }
                 }
