@@ -7,15 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.ptoracle.difftest.fuzz.Side;
-import org.ptoracle.difftest.json.JsonObject;
 import org.ptoracle.difftest.replay.StepAddress;
 import org.ptoracle.difftest.replay.WalkView;
 import org.ptoracle.difftest.run.BackendUnavailableException;
-import org.ptoracle.difftest.run.MemoryComparator;
-import org.ptoracle.difftest.run.TraceExecutor;
+import org.ptoracle.difftest.run.Lockstep;
 import org.ptoracle.difftest.trace.Hex;
 import org.ptoracle.difftest.trace.MalformedTraceException;
-import org.ptoracle.difftest.trace.ResultEquality;
 import org.ptoracle.difftest.trace.Step;
 import org.ptoracle.difftest.trace.Trace;
 import org.ptoracle.difftest.trace.TraceParser;
@@ -102,36 +99,33 @@ final class ReplayCommand implements Command {
     }
 
     private static int replay(Trace trace, Side reference, Side other, Io io) {
-        MemoryComparator comparator = new MemoryComparator();
         int divergences = 0;
-        try (TraceExecutor a = new TraceExecutor(trace.config(), reference.machines(), reference.crateBug());
-                TraceExecutor b = new TraceExecutor(trace.config(), other.machines(), other.crateBug())) {
+        try (Lockstep pair = new Lockstep(trace.config(), reference.machines(), reference.crateBug(),
+                other.machines(), other.crateBug())) {
             for (Step step : trace.steps()) {
-                JsonObject resultA = a.execute(step.op());
-                JsonObject resultB = b.execute(step.op());
-                boolean resultDiffers = !ResultEquality.equal(resultA, resultB);
-                OptionalLong memory = comparator.firstDifference(a.machine(), b.machine(), trace.config());
+                Lockstep.Result r = pair.step(step.op());
                 io.out().printf("step %d  %s%n", step.number(), step.op().name());
-                io.out().printf("  %-9s %s%n", reference.name() + ":", resultA.toJson());
-                io.out().printf("  %-9s %s%n", other.name() + ":", resultB.toJson());
-                if (!resultDiffers && memory.isEmpty()) {
+                io.out().printf("  %-9s %s%n", reference.name() + ":", r.a().toJson());
+                io.out().printf("  %-9s %s%n", other.name() + ":", r.b().toJson());
+                if (!r.diverged()) {
                     continue;
                 }
                 divergences++;
-                io.out().println("  DIVERGED: " + (resultDiffers ? "the results differ" : "")
-                        + (resultDiffers && memory.isPresent() ? "; " : "")
+                OptionalLong memory = r.memoryDifference();
+                io.out().println("  DIVERGED: " + (r.resultsDiffer() ? "the results differ" : "")
+                        + (r.resultsDiffer() && memory.isPresent() ? "; " : "")
                         + (memory.isPresent() ? "physical memory differs" : ""));
                 if (memory.isPresent()) {
                     long pa = memory.getAsLong() & ~7L;
                     io.out().printf("  first differing word at physical %s: %s %s, %s %s%n", Hex.format(pa),
-                            reference.name(), Hex.format(a.machine().peek(pa).toRaw()), other.name(),
-                            Hex.format(b.machine().peek(pa).toRaw()));
+                            reference.name(), Hex.format(pair.a().machine().peek(pa).toRaw()), other.name(),
+                            Hex.format(pair.b().machine().peek(pa).toRaw()));
                 }
                 Long address = StepAddress.addressOf(step.op());
                 if (address != null) {
                     io.out().printf("  walk of %s after the step:%n", Hex.format(address));
-                    for (String line : WalkView.sideBySide(reference.name(), WalkView.of(a.machine(), address),
-                            other.name(), WalkView.of(b.machine(), address))) {
+                    for (String line : WalkView.sideBySide(reference.name(), WalkView.of(pair.a().machine(), address),
+                            other.name(), WalkView.of(pair.b().machine(), address))) {
                         io.out().println(line);
                     }
                 }

@@ -11,12 +11,9 @@ import org.ptoracle.difftest.fuzz.OpWeights;
 import org.ptoracle.difftest.fuzz.Side;
 import org.ptoracle.difftest.fuzz.TraceGenerator;
 import org.ptoracle.difftest.fuzz.TraceStep;
-import org.ptoracle.difftest.json.JsonObject;
 import org.ptoracle.difftest.run.BackendUnavailableException;
-import org.ptoracle.difftest.run.MemoryComparator;
-import org.ptoracle.difftest.run.TraceExecutor;
+import org.ptoracle.difftest.run.Lockstep;
 import org.ptoracle.difftest.trace.MalformedTraceException;
-import org.ptoracle.difftest.trace.ResultEquality;
 import org.ptoracle.difftest.trace.Step;
 import org.ptoracle.difftest.trace.Trace;
 import org.ptoracle.difftest.trace.TraceParser;
@@ -96,6 +93,11 @@ final class VectorsCommand implements Command {
                 GeneratedTrace trace = generator.generate(traceSeed);
                 List<String> lines = withExpectations(trace, model, other, io, index);
                 if (lines == null) {
+                    Path diverged = out.resolve("diverged-" + seed + "-" + index + ".jsonl");
+                    Files.write(diverged, trace.lines(List.of("vector " + index + " of ./ptoracle vectors --seed " + seed
+                            + ": the backends diverge on it, so it is no conformance vector")));
+                    io.err().println("  not written as a vector; the trace is in " + diverged
+                            + " (./ptoracle replay " + diverged + " shows the walks side by side)");
                     continue;
                 }
                 List<String> file = new ArrayList<>();
@@ -125,23 +127,19 @@ final class VectorsCommand implements Command {
         }
         List<String> lines = new ArrayList<>();
         lines.add(generated.headerJson());
-        MemoryComparator comparator = new MemoryComparator();
-        try (TraceExecutor a = new TraceExecutor(trace.config(), model.machines());
-                TraceExecutor b = new TraceExecutor(trace.config(), other.machines())) {
+        try (Lockstep pair = new Lockstep(trace.config(), model.machines(), model.crateBug(), other.machines(),
+                other.crateBug())) {
             for (int i = 0; i < trace.steps().size(); i++) {
                 Step step = trace.steps().get(i);
-                JsonObject expected = a.execute(step.op());
-                JsonObject confirmation = b.execute(step.op());
-                if (!ResultEquality.equal(expected, confirmation)
-                        || comparator.firstDifference(a.machine(), b.machine(), trace.config()).isPresent()) {
-                    io.err().printf("vector %d: %s disagrees with the model at step %d (%s); not written;"
-                            + " replay it with ./ptoracle fuzz --seed ... or report it%n", index, other.name(),
+                Lockstep.Result r = pair.step(step.op());
+                if (r.diverged()) {
+                    io.err().printf("vector %d: %s disagrees with the model at step %d (%s)%n", index, other.name(),
                             step.number(), step.op().name());
                     return null;
                 }
                 TraceStep source = generated.steps().get(i);
                 String json = source.toJson();
-                lines.add(json.substring(0, json.length() - 1) + ", \"expect\": " + expected.toJson() + "}");
+                lines.add(json.substring(0, json.length() - 1) + ", \"expect\": " + r.a().toJson() + "}");
             }
         }
         return lines;

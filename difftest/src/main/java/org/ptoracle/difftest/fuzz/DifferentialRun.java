@@ -2,14 +2,11 @@ package org.ptoracle.difftest.fuzz;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.ptoracle.difftest.json.JsonObject;
-import org.ptoracle.difftest.run.MemoryComparator;
-import org.ptoracle.difftest.run.TraceExecutor;
+import org.ptoracle.difftest.run.Lockstep;
 import org.ptoracle.difftest.trace.Hex;
 import org.ptoracle.difftest.trace.MalformedTraceException;
-import org.ptoracle.difftest.trace.ResultEquality;
 import org.ptoracle.difftest.trace.Step;
 import org.ptoracle.difftest.trace.Trace;
 import org.ptoracle.difftest.trace.TraceParser;
@@ -47,29 +44,26 @@ public final class DifferentialRun {
     /** Runs a parsed trace. */
     public static Outcome run(Trace trace, Side reference, Side other) {
         Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
-        MemoryComparator comparator = new MemoryComparator();
-        try (TraceExecutor a = new TraceExecutor(trace.config(), reference.machines(), reference.crateBug());
-                TraceExecutor b = new TraceExecutor(trace.config(), other.machines(), other.crateBug())) {
+        try (Lockstep pair = new Lockstep(trace.config(), reference.machines(), reference.crateBug(),
+                other.machines(), other.crateBug())) {
             List<Step> steps = trace.steps();
             for (Step step : steps) {
-                JsonObject resultA = a.execute(step.op());
-                JsonObject resultB = b.execute(step.op());
+                Lockstep.Result r = pair.step(step.op());
                 String op = step.op().name();
-                outcomes.computeIfAbsent(op, k -> new TreeMap<>()).merge(kindOf(resultA), 1, Integer::sum);
-                if (!ResultEquality.equal(resultA, resultB)) {
-                    String kind = op + ": " + reference.name() + " " + kindOf(resultA) + ", " + other.name() + " "
-                            + kindOf(resultB);
+                outcomes.computeIfAbsent(op, k -> new TreeMap<>()).merge(kindOf(r.a()), 1, Integer::sum);
+                if (r.resultsDiffer()) {
+                    String kind = op + ": " + reference.name() + " " + kindOf(r.a()) + ", " + other.name() + " "
+                            + kindOf(r.b());
                     return new Outcome(step.number(), new Divergence(step.number(), op, kind,
-                            reference.name() + " " + resultA.toJson() + " | " + other.name() + " " + resultB.toJson()),
+                            reference.name() + " " + r.a().toJson() + " | " + other.name() + " " + r.b().toJson()),
                             outcomes);
                 }
-                OptionalLong memory = comparator.firstDifference(a.machine(), b.machine(), trace.config());
-                if (memory.isPresent()) {
-                    long pa = memory.getAsLong() & ~7L;
+                if (r.memoryDifference().isPresent()) {
+                    long pa = r.memoryDifference().getAsLong() & ~7L;
                     return new Outcome(step.number(), new Divergence(step.number(), op, op + ": memory",
                             "physical memory differs at " + Hex.format(pa) + ": " + reference.name() + " "
-                            + Hex.format(a.machine().peek(pa).toRaw()) + ", " + other.name() + " "
-                            + Hex.format(b.machine().peek(pa).toRaw())), outcomes);
+                            + Hex.format(pair.a().machine().peek(pa).toRaw()) + ", " + other.name() + " "
+                            + Hex.format(pair.b().machine().peek(pa).toRaw())), outcomes);
                 }
             }
             return new Outcome(steps.size(), null, outcomes);

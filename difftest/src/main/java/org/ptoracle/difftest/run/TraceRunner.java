@@ -1,13 +1,13 @@
 package org.ptoracle.difftest.run;
 
 import java.io.PrintStream;
-import java.util.OptionalLong;
 import org.ptoracle.difftest.json.JsonBoolean;
 import org.ptoracle.difftest.json.JsonObject;
 import org.ptoracle.difftest.trace.Hex;
 import org.ptoracle.difftest.trace.ResultEquality;
 import org.ptoracle.difftest.trace.Step;
 import org.ptoracle.difftest.trace.Trace;
+import org.ptoracle.model.SeededBug;
 
 /**
  * Runs a parsed trace and prints one line per operation (trace-format.md, Running and checking):
@@ -56,26 +56,21 @@ public final class TraceRunner {
      */
     public static Summary lockstep(Trace trace, MachineFactory reference, MachineFactory other, String otherKey,
             PrintStream out) {
-        MemoryComparator comparator = new MemoryComparator();
-        try (TraceExecutor a = new TraceExecutor(trace.config(), reference);
-                TraceExecutor b = new TraceExecutor(trace.config(), other)) {
+        try (Lockstep pair = new Lockstep(trace.config(), reference, SeededBug.NONE, other, SeededBug.NONE)) {
             int mismatches = 0;
             int divergences = 0;
             for (Step step : trace.steps()) {
-                JsonObject resultA = a.execute(step.op());
-                JsonObject resultB = b.execute(step.op());
-                JsonObject.Builder line = start(step).put("result", resultA).put(otherKey, resultB);
-                boolean diverged = !ResultEquality.equal(resultA, resultB);
-                OptionalLong memory = comparator.firstDifference(a.machine(), b.machine(), trace.config());
-                if (diverged || memory.isPresent()) {
+                Lockstep.Result r = pair.step(step.op());
+                JsonObject.Builder line = start(step).put("result", r.a()).put(otherKey, r.b());
+                if (r.diverged()) {
                     divergences++;
                     line.put("diverged", JsonBoolean.TRUE);
-                    if (memory.isPresent()) {
-                        line.put("memory", Hex.format(memory.getAsLong()));
+                    if (r.memoryDifference().isPresent()) {
+                        line.put("memory", Hex.format(r.memoryDifference().getAsLong()));
                     }
                 }
-                if (step.expect() != null && !(ResultEquality.equal(step.expect(), resultA)
-                        && ResultEquality.equal(step.expect(), resultB))) {
+                if (step.expect() != null && !(ResultEquality.equal(step.expect(), r.a())
+                        && ResultEquality.equal(step.expect(), r.b()))) {
                     mismatches++;
                     line.put("mismatch", JsonBoolean.TRUE).put("expected", step.expect());
                 }

@@ -53,6 +53,37 @@ class CampaignCommandsTest {
     }
 
     @Test
+    @Tag("native")
+    void vectorsAreConfirmedOnUnicornAndPassOnTheModel(@TempDir Path out) throws Exception {
+        CliRunner r = CliRunner.run("vectors", "--seed", "5", "--count", "4", "--out", out.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(out)) {
+            files = list.sorted().toList();
+        }
+        assertEquals(4, files.size(), files.toString());
+        for (Path file : files) {
+            String text = Files.readString(file);
+            assertTrue(text.contains("confirmed on Unicorn 2.1.4"), text);
+            assertEquals(41, text.lines().filter(l -> l.startsWith("{")).count(), "header and 40 steps");
+            assertEquals(40, text.lines().filter(l -> l.contains("\"expect\"")).count(), "every step has an expectation");
+            CliRunner run = CliRunner.run("run", file.toString());
+            assertEquals(0, run.status(), run.out());
+        }
+    }
+
+    @Test
+    void replayShowsTheWalksSideBySideAtADivergence() throws Exception {
+        Path file = counterexamples().stream().filter(f -> bugOf(f).equals("upper-accessed-not-set")).findFirst()
+                .orElseThrow();
+        CliRunner r = CliRunner.run("replay", "--against", "model", "--mutant", "upper-accessed-not-set", file.toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.out().contains("walk of "), r.out());
+        assertTrue(r.out().contains("<== differs"), r.out());
+        assertTrue(r.out().contains("first differing word at physical"), r.out());
+    }
+
+    @Test
     void fuzzRefusesABadCommandLine() {
         assertEquals(2, CliRunner.run("fuzz", "--traces", "3", "--time", "5s").status());
         assertEquals(2, CliRunner.run("fuzz", "--mutant", "no-such-bug").status());
