@@ -27,13 +27,13 @@ public final class MmuModel implements Mmu {
     /** The emulated CPU's physical address width (CPUID 0x80000008: 40 bits; mmu-facts §9). */
     public static final long MAXPHYADDR_LIMIT = 1099511627776L;
 
-    private final PhysicalMemory memory;
-    private long cr3;
+    private final /*@ spec_public @*/ PhysicalMemory memory;
+    private /*@ spec_public @*/ long cr3;
     private boolean writeProtect;
     private boolean noExecuteEnabled;
     private boolean smep;
-    private boolean smap;
-    private final int seededBug;
+    private /*@ spec_public @*/ boolean smap;
+    private final /*@ spec_public @*/ int seededBug;
 
     /*@ public normal_behavior
       @ requires memory != null;
@@ -219,6 +219,31 @@ public final class MmuModel implements Mmu {
         return executablePage && (mode == Access.USER || !(smep && userPage));
     }
 
+    /*
+     * T3 (b), the walk of a recursive address, level 3 case (entry j of the level 3 table of i4, at
+     * RecursiveAddresses.entry(r, 3, i4, 0, 0, j), whose indices are r, r, r, i4 by T3 (a)): when the
+     * entry r of the level 4 table at CR3 is present, free of reserved bits, not huge and points to CR3,
+     * and entry i4 is present and free of reserved bits, a supervisor read (SMAP off) resolves to
+     * entry i4's address plus 8 j, the physical address of that level 3 entry. Open in KeY 2.12.3:
+     * PhysicalMemory.write (the ACCESSED updates during the walk) has no frame condition, so nothing
+     * is known about memory.read after the first write.
+     */
+    /*@ also public behavior
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
+      @ requires VirtAddr.isCanonical(va);
+      @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
+      @ requires VirtAddr.tableIndex(va, 2) == VirtAddr.tableIndex(va, 4);
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
+      @ requires !reservedBitsSet(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))));
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).present();
+      @ requires !reservedBitsSet(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))));
+      @ ensures \result != null && \result.fault == null;
+      @ ensures \result.phys == \old(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1)))).addr
+      @         + VirtAddr.pageOffset(va);
+      @ signals_only ForbiddenAccess;
+      @*/
     @Override
     public Walk access(long va, int kind, int mode) throws ForbiddenAccess {
         if (!VirtAddr.isCanonical(va)) {

@@ -36,6 +36,106 @@ public final class RecursiveAddresses {
         return VirtAddr.fromIndices(r, i4, i3, i2);
     }
 
+    /**
+     * T3 (a), the arithmetic of the recursive mapping: the virtual address of entry {@code j} of the
+     * table at {@code level} ({@code table(r, level, i4, i3, i2) + 8 j}) is canonical, its page offset
+     * is {@code 8 j}, and its four indices are (r, r, r, i4) for level 3, (r, r, i4, i3) for level 2 and
+     * (r, i4, i3, i2) for level 1. So the MMU walk of that address follows entry r of the level 4 table
+     * 5 - level times and then the page's own leading indices (see {@link MmuModel#access}).
+     */
+    /*@ public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires 1 <= level && level <= 3 && 0 <= j && j < 512;
+      @ ensures \result == table(r, level, i4, i3, i2) + 8L * j;
+      @ ensures VirtAddr.isCanonical(\result);
+      @ ensures VirtAddr.pageOffset(\result) == 8L * j;
+      @ ensures VirtAddr.tableIndex(\result, 4) == r;
+      @ ensures VirtAddr.tableIndex(\result, 3) == (level == 3 ? r : (level == 2 ? r : i4));
+      @ ensures VirtAddr.tableIndex(\result, 2) == (level == 3 ? r : (level == 2 ? i4 : i3));
+      @ ensures VirtAddr.tableIndex(\result, 1) == (level == 3 ? i4 : (level == 2 ? i3 : i2));
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long entry(int r, int level, int i4, int i3, int i2, int j) {
+        if (level == 3) {
+            return composed(r, r, r, i4, j);
+        }
+        if (level == 2) {
+            return composed(r, r, i4, i3, j);
+        }
+        return composed(r, i4, i3, i2, j);
+    }
+
+    /**
+     * The address made of four indices plus the offset {@code 8 j}, with its decomposition: the lemma
+     * behind {@link #entry} (VirtAddr.fromIndices, then tableIndex and pageOffset give the parts back).
+     */
+    /*@ public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
+      @ ensures \result == VirtAddr.fromIndices(a4, a3, a2, a1) + 8L * j;
+      @ ensures VirtAddr.isCanonical(\result);
+      @ ensures VirtAddr.low48(\result) == a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j;
+      @ ensures VirtAddr.pageOffset(\result) == 8L * j;
+      @ ensures VirtAddr.tableIndex(\result, 4) == a4;
+      @ ensures VirtAddr.tableIndex(\result, 3) == a3;
+      @ ensures VirtAddr.tableIndex(\result, 2) == a2;
+      @ ensures VirtAddr.tableIndex(\result, 1) == a1;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ long composed(int a4, int a3, int a2, int a1, int j) {
+        lemmaOffset(a4, a3, a2, a1, j);
+        lemmaIndex1(a4, a3, a2, a1, j);
+        lemmaIndex2(a4, a3, a2, a1, j);
+        lemmaIndex3(a4, a3, a2, a1, j);
+        lemmaIndex4(a4, a3, a2, a1, j);
+        return VirtAddr.fromIndices(a4, a3, a2, a1) + 8L * j;
+    }
+
+    /** Lemma for {@link #composed}: the page offset of the sum is 8 j. */
+    /*@ public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
+      @ ensures (a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) % 4096 == 8L * j;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ void lemmaOffset(int a4, int a3, int a2, int a1, int j) {
+    }
+
+    /** Lemma for {@link #composed}: bits 20:12 of the sum are a1. */
+    /*@ public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
+      @ ensures ((a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 4096L) % 512 == a1;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ void lemmaIndex1(int a4, int a3, int a2, int a1, int j) {
+    }
+
+    /** Lemma for {@link #composed}: bits 29:21 of the sum are a2. */
+    /*@ public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
+      @ ensures ((a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 2097152L) % 512 == a2;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ void lemmaIndex2(int a4, int a3, int a2, int a1, int j) {
+    }
+
+    /** Lemma for {@link #composed}: bits 38:30 of the sum are a3. */
+    /*@ public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
+      @ ensures ((a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 1073741824L) % 512 == a3;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ void lemmaIndex3(int a4, int a3, int a2, int a1, int j) {
+    }
+
+    /** Lemma for {@link #composed}: bits 47:39 of the sum are a4. */
+    /*@ public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
+      @ ensures (a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 549755813888L == a4;
+      @ assignable \nothing;
+      @*/
+    public static /*@ pure @*/ void lemmaIndex4(int a4, int a3, int a2, int a1, int j) {
+    }
+
     /** The level 4 table itself: {@code rec(r,r,r,r)} (only {@code new} computes it). */
     /*@ public normal_behavior
       @ requires 0 <= r && r < 512;

@@ -37,10 +37,32 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     /** The 4 KiB page range of {@code clean_up}: from 0 to the last page of the address space. */
     private static final long LAST_PAGE = -4096L;
 
-    private final SupervisorAccess cpu;
-    private final long level4Table;
-    private final int recursiveIndex;
-    private final int seededBug;
+    private final /*@ spec_public @*/ SupervisorAccess cpu;
+    private final /*@ spec_public @*/ long level4Table;
+    private final /*@ spec_public @*/ int recursiveIndex;
+    /** {@link SeededBug#NONE} except in campaigns; the contracts of the crate's behaviour assume NONE. */
+    private final /*@ spec_public @*/ int seededBug;
+
+    /*
+     * What the last unmap or translatePage examined, recorded for their contracts (T5, T6 and the
+     * error-variant cases): calls through SupervisorAccess may change any heap location, so a contract
+     * can speak about the entries the crate loaded only through values recorded after the last call.
+     */
+    /** The level of the entry that decided the outcome (the first that stopped the walk, or the leaf). */
+    //@ public ghost int lastLevel;
+    /** The virtual address the crate loaded that entry from. */
+    //@ public ghost long lastAt;
+    /** That entry's flag bits 0..11, address field and flag bits 52..63, as loaded. */
+    //@ public ghost int lastLow;
+    //@ public ghost long lastAddr;
+    //@ public ghost int lastHigh;
+    /** Where the last unmap stored the leaf, and whether the stored entry was zero. */
+    //@ public ghost long lastStoreAt;
+    //@ public ghost boolean lastStoreZero;
+    /** The entry the last updateFlags or set_flags_pN_entry stored: flag bits 0..11, address, bits 52..63. */
+    //@ public ghost int lastStoreLow;
+    //@ public ghost long lastStoreAddr;
+    //@ public ghost int lastStoreHigh;
 
     /**
      * {@code new_unchecked(table, r)}: no checks; the level 4 table is reached at {@code level4Table}.
@@ -90,7 +112,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * address is not {@code rec(r,r,r,r)} for its own p4 index r (no memory touched); otherwise one
      * load of {@code table[r]}, and NotActive unless its {@code frame()} is CR3's frame.
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires cpu != null && VirtAddr.isCanonical(tableAddr) && VirtAddr.low48(tableAddr) % 4096 == 0;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_RECURSIVE || \result.isErr(MapperError.NOT_RECURSIVE)
@@ -102,8 +124,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @          || VirtAddr.tableIndex(tableAddr, 2) != VirtAddr.tableIndex(tableAddr, 4)
       @          || VirtAddr.tableIndex(tableAddr, 1) != VirtAddr.tableIndex(tableAddr, 4))
       @         ==> \result.isErr(MapperError.NOT_RECURSIVE);
-      @ also public exceptional_behavior
-      @ requires cpu != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     public static MapperResult checkNew(SupervisorAccess cpu, long tableAddr, long cr3Frame)
@@ -124,8 +144,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     /*@ private normal_behavior
       @ requires page != null && 1 <= level && level <= 4;
       @ ensures level == 4 ==> \result == level4Table;
-      @ ensures level < 4 ==> \result == RecursiveAddresses.table(recursiveIndex, level,
-      @         page.index(4), page.index(3), page.index(2));
+      @ ensures level < 4 && seededBug == SeededBug.NONE ==> \result == RecursiveAddresses.table(recursiveIndex,
+      @         level, page.index(4), page.index(3), page.index(2));
+      @ ensures \result % 4096 == 0;
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ long tableOf(Page page, int level) {
@@ -135,22 +156,71 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return recursiveTable(level, page.index(4), page.index(3), page.index(2));
     }
 
-    /** {@link RecursiveAddresses#table}, where the two address seeded bugs can intervene. */
+    /**
+     * {@link RecursiveAddresses#table}, where the two address seeded bugs can intervene. NO_SIGN_EXTENSION
+     * keeps the low 48 bits of a higher-half address: for a canonical negative address that is
+     * {@code address + 2^48} (= {@code address & 0x0000ffffffffffffL}).
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires 1 <= level && level <= 3;
+      @ ensures seededBug == SeededBug.NONE ==> \result == RecursiveAddresses.table(recursiveIndex, level, i4, i3, i2);
+      @ ensures \result % 4096 == 0;
+      @ assignable \nothing;
+      @*/
     private /*@ pure @*/ long recursiveTable(int level, int i4, int i3, int i2) {
-        if (seededBug == SeededBug.RECURSIVE_INDEX_ORDER && level == 1) {
-            return RecursiveAddresses.table(recursiveIndex, level, i2, i3, i4);
+        return recursiveTableAt(recursiveIndex, seededBug, level, i4, i3, i2);
+    }
+
+    /**
+     * {@link #recursiveTable} on captured values (recursive index {@code r}, seeded bug {@code bug}).
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= r && r < 512;
+      @ requires 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires 1 <= level && level <= 3;
+      @ ensures bug == SeededBug.NONE ==> \result == RecursiveAddresses.table(r, level, i4, i3, i2);
+      @ ensures \result % 4096 == 0;
+      @ assignable \nothing;
+      @*/
+    private static /*@ pure @*/ long recursiveTableAt(int r, int bug, int level, int i4, int i3, int i2) {
+        if (bug == SeededBug.RECURSIVE_INDEX_ORDER && level == 1) {
+            return RecursiveAddresses.table(r, level, i2, i3, i4);
         }
-        long address = RecursiveAddresses.table(recursiveIndex, level, i4, i3, i2);
-        if (seededBug == SeededBug.NO_SIGN_EXTENSION && address < 0) {
-            return address & 0x0000ffffffffffffL;
+        long address = RecursiveAddresses.table(r, level, i4, i3, i2);
+        if (bug == SeededBug.NO_SIGN_EXTENSION && address < 0) {
+            return address + VirtAddr.SPAN;
         }
         return address;
+    }
+
+    /**
+     * {@link #entryOf} on captured values: the level 4 table at {@code l4}, recursive index {@code r},
+     * seeded bug {@code bug}, the page starting at {@code start}. Its contract only says what a load
+     * needs (alignment to 8): the address itself is stated by {@link #entryOf}'s contract and, in
+     * arithmetic, by {@link RecursiveAddresses#entry}; keeping it out of this contract keeps the
+     * division terms of VirtAddr.tableIndex out of the proofs of unmap and translatePage.
+     */
+    /*@ private normal_behavior
+      @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
+      @ requires -VirtAddr.HALF <= start && start < VirtAddr.HALF && 1 <= level && level <= 4;
+      @ ensures \result % 8 == 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure spec_public @*/ long entryAt(long l4, int r, int bug, long start, int level) {
+        long table = l4;
+        if (level < 4) {
+            table = recursiveTableAt(r, bug, level, VirtAddr.tableIndex(start, 4), VirtAddr.tableIndex(start, 3),
+                    VirtAddr.tableIndex(start, 2));
+        }
+        return table + 8L * VirtAddr.tableIndex(start, level);
     }
 
     /** The virtual address of {@code page}'s entry in its table at {@code level}. */
     /*@ private normal_behavior
       @ requires page != null && 1 <= level && level <= 4;
       @ ensures \result == tableOf(page, level) + 8L * page.index(level);
+      @ ensures \result % 8 == 0;
       @ assignable \nothing;
       @*/
     private /*@ pure @*/ long entryOf(Page page, int level) {
@@ -244,16 +314,14 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * {@code identity_map}: the page at the frame's own address; panics (VirtAddr::new) when that is not
      * canonical, i.e. for frames at or above 2^47 (§8 Q20).
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires frame != null && flags != null && allocator != null && frame.start < VirtAddr.HALF;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == frame.start;
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @ also public exceptional_behavior
       @ requires frame != null && flags != null && allocator != null && frame.start >= VirtAddr.HALF;
       @ signals_only CratePanic;
-      @ also public exceptional_behavior
-      @ requires frame != null && flags != null && allocator != null;
-      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     public MapperResult identityMap(PhysFrame frame, Flags flags, FrameAllocator allocator)
             throws TableAccessFault, ForbiddenAccess {
@@ -263,60 +331,230 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return mapTo(Page.containing(frame.size, frame.start), frame, flags, allocator);
     }
 
+    /*
+     * The 4 KiB contract cases (seeded bug NONE), over the entry where the crate's walk stopped
+     * (lastLevel, lastAt, lastLow, lastAddr, lastHigh): T5 and one case per error variant.
+     *
+     * Status: open. Before SupervisorAccess's contract was one {@code behavior} case they closed
+     * vacuously (its normal_behavior and exceptional_behavior cases had the same precondition, which
+     * is false for every call); now the exceptional path of a load stays open: KeY 2.12.3 does not
+     * show that the thrown exception object is created in the post-state heap. A sanity case
+     * {@code ensures false; signals (Exception e) false;} with this precondition is open, as it must be.
+     */
+    /*@ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_UNMAPPED <==> (lastLevel == 1 && lastLow % 2 == 1 && (lastLow / 128) % 2 == 0);
+      @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
+      @         (lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1))
+      @          && \result.value == lastAddr && \result.value % 4096 == 0
+      @          && lastStoreAt == lastAt && lastStoreZero
+      @          && \result.page == \old(page.start) && \result.size == PageSize.SIZE_4KIB);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) <==> lastLow % 2 == 0;
+      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE) <==> (lastLow % 2 == 1 && (lastLow / 128) % 2 == 1);
+      @ ensures \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null && !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @*/
     @Override
     public MapperResult unmap(Page page) throws TableAccessFault, ForbiddenAccess {
-        /*@ loop_invariant page.size <= level && level <= 4;
+        // Fields are read once, before the first table access (KeY: a call through SupervisorAccess
+        // may change any heap location). The values are final, so this is the same computation.
+        SupervisorAccess cpu = this.cpu;
+        long l4 = level4Table;
+        int r = recursiveIndex;
+        int bug = seededBug;
+        int size = page.size;
+        long start = page.start;
+        /*@ loop_invariant size <= level && level <= 4;
           @ decreases level;
           @*/
-        for (int level = 4; level > page.size; level--) {
-            int check = cpu.load(entryOf(page, level)).frameCheck();
+        for (int level = 4; level > size; level--) {
+            long at = entryAt(l4, r, bug, start, level);
+            Entry parent = cpu.load(at);
+            int check = parent.frameCheck();
             if (check == Entry.FRAME_NOT_PRESENT) {
-                return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+                //@ set lastLevel = level;
+                //@ set lastAt = at;
+                //@ set lastLow = parent.low;
+                //@ set lastAddr = parent.addr;
+                //@ set lastHigh = parent.high;
+                return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
             }
             if (check == Entry.HUGE_FRAME) {
-                return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, page.size);
+                //@ set lastLevel = level;
+                //@ set lastAt = at;
+                //@ set lastLow = parent.low;
+                //@ set lastAddr = parent.addr;
+                //@ set lastHigh = parent.high;
+                return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, size);
             }
         }
-        long leafAddress = entryOf(page, page.size);
+        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry leaf = cpu.load(leafAddress);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = leaf.low;
+        //@ set lastAddr = leaf.addr;
+        //@ set lastHigh = leaf.high;
+        long frame = leaf.addr;
+        //@ ghost int low = leaf.low;
+        //@ ghost int high = leaf.high;
         if (!leaf.present()) {
-            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
         }
         // A 4 KiB leaf goes through frame() (HUGE set: ParentEntryHugePage); a huge leaf must have
         // HUGE_PAGE (clear: the misleading ParentEntryHugePage of §8 Q11) and an aligned address.
-        if (page.size == PageSize.SIZE_4KIB) {
+        if (size == PageSize.SIZE_4KIB) {
             if (leaf.huge()) {
-                return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, page.size);
+                return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, size);
             }
         } else {
             if (!leaf.huge()) {
-                return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, page.size);
+                return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, size);
             }
-            if (leaf.addr % PageSize.bytes(page.size) != 0) {
-                return MapperResult.err(MapperError.INVALID_FRAME_ADDRESS, leaf.addr, page.size);
+            if (frame % PageSize.bytes(size) != 0) {
+                return MapperResult.err(MapperError.INVALID_FRAME_ADDRESS, frame, size);
             }
         }
-        cpu.store(leafAddress, Entry.zero());
-        return MapperResult.unmapped(leaf.addr, page.start, page.size);
+        Entry zero = Entry.zero();
+        //@ ghost boolean storedZero = zero.isUnused();
+        cpu.store(leafAddress, zero);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = low;
+        //@ set lastAddr = frame;
+        //@ set lastHigh = high;
+        //@ set lastStoreAt = leafAddress;
+        //@ set lastStoreZero = storedZero;
+        return MapperResult.unmapped(frame, start, size);
     }
 
+    /*
+     * The 4 KiB contract cases (seeded bug NONE): success stores the loaded leaf's address with the
+     * given flags at the leaf; PageNotMapped exactly when the entry where the walk stopped is zero.
+     *
+     * Status: open. Before SupervisorAccess's contract was one {@code behavior} case they closed
+     * vacuously (its normal_behavior and exceptional_behavior cases had the same precondition, which
+     * is false for every call); now the exceptional path of a load stays open: KeY 2.12.3 does not
+     * show that the thrown exception object is created in the post-state heap. A sanity case
+     * {@code ensures false; signals (Exception e) false;} with this precondition is open, as it must be.
+     */
+    /*@ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH <==> (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0));
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         (lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1))
+      @          && lastStoreAt == lastAt && lastStoreAddr == lastAddr
+      @          && lastStoreLow == \old(flags.low) && lastStoreHigh == \old(flags.high)
+      @          && \result.page == \old(page.start));
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ ensures \result != null;
+      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
+      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @*/
     @Override
     public MapperResult updateFlags(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess {
-        int status = nonZeroDownTo(page, page.size);
-        if (status != MapperError.NONE) {
-            return MapperResult.err(status, 0L, page.size);
+        // Fields are read once, before the first table access (see unmap).
+        SupervisorAccess cpu = this.cpu;
+        long l4 = level4Table;
+        int r = recursiveIndex;
+        int bug = seededBug;
+        int size = page.size;
+        long start = page.start;
+        int flagsLow = flags.low;
+        int flagsHigh = flags.high;
+        // The zero tests on the parents (§6.5): PAGE_NOT_MAPPED at the first zero entry; PRESENT and HUGE_PAGE are not looked at.
+        /*@ loop_invariant size <= level && level <= 4;
+          @ decreases level;
+          @*/
+        for (int level = 4; level > size; level--) {
+            long at = entryAt(l4, r, bug, start, level);
+            Entry parent = cpu.load(at);
+            if (parent.isUnused()) {
+                //@ set lastLevel = level;
+                //@ set lastAt = at;
+                //@ set lastLow = parent.low;
+                //@ set lastAddr = parent.addr;
+                //@ set lastHigh = parent.high;
+                return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
+            }
         }
-        long leafAddress = entryOf(page, page.size);
+        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry leaf = cpu.load(leafAddress);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = leaf.low;
+        //@ set lastAddr = leaf.addr;
+        //@ set lastHigh = leaf.high;
         if (leaf.isUnused()) {
-            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
         }
-        if (page.size == PageSize.SIZE_4KIB) {
-            cpu.store(leafAddress, leaf.withFlags(flags));
+        //@ ghost int low = leaf.low;
+        //@ ghost long addr = leaf.addr;
+        //@ ghost int high = leaf.high;
+        Entry updated;
+        if (size == PageSize.SIZE_4KIB) {
+            updated = leaf.withFlags(Flags.of(flagsLow, flagsHigh));
         } else {
-            cpu.store(leafAddress, leaf.withFlags(flags.withHuge()));
+            updated = leaf.withFlags(Flags.of(flagsLow, flagsHigh).withHuge());
         }
-        return MapperResult.flush(page.start);
+        //@ ghost int storedLow = updated.low;
+        //@ ghost long storedAddr = updated.addr;
+        //@ ghost int storedHigh = updated.high;
+        cpu.store(leafAddress, updated);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = low;
+        //@ set lastAddr = addr;
+        //@ set lastHigh = high;
+        //@ set lastStoreAt = leafAddress;
+        //@ set lastStoreLow = storedLow;
+        //@ set lastStoreAddr = storedAddr;
+        //@ set lastStoreHigh = storedHigh;
+        return MapperResult.flush(start);
     }
 
     @Override
@@ -360,47 +598,96 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return MapperResult.flushAll();
     }
 
-    /**
-     * The zero tests of update_flags and translate_page on the parents (§6.5): PAGE_NOT_MAPPED at the
-     * first zero entry from level 4 down to, but not including, {@code lowest}, otherwise NONE. PRESENT and HUGE_PAGE are not
-     * looked at.
+    /*
+     * The 4 KiB contract cases (seeded bug NONE), over the entry where the crate's walk stopped:
+     * T6 for translate_page, and one case per error variant.
+     *
+     * Status: open. Before SupervisorAccess's contract was one {@code behavior} case they closed
+     * vacuously (its normal_behavior and exceptional_behavior cases had the same precondition, which
+     * is false for every call); now the exceptional path of a load stays open: KeY 2.12.3 does not
+     * show that the thrown exception object is created in the post-state heap. A sanity case
+     * {@code ensures false; signals (Exception e) false;} with this precondition is open, as it must be.
      */
-    private int nonZeroDownTo(Page page, int lowest) throws TableAccessFault, ForbiddenAccess {
-        /*@ loop_invariant lowest <= level && level <= 4;
-          @ decreases level;
-          @*/
-        for (int level = 4; level > lowest; level--) {
-            if (cpu.load(entryOf(page, level)).isUnused()) {
-                return MapperError.PAGE_NOT_MAPPED;
-            }
-        }
-        return MapperError.NONE;
-    }
-
+    /*@ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FRAME <==> (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0));
+      @ ensures \result.kind == MapperResult.OK_FRAME ==>
+      @         (lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1))
+      @          && \result.value == lastAddr && \result.size == PageSize.SIZE_4KIB);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
+      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null && !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @*/
     @Override
     public MapperResult translatePage(Page page) throws TableAccessFault, ForbiddenAccess {
-        if (seededBug == SeededBug.PRESENT_INSTEAD_OF_ZERO) {
-            /*@ loop_invariant page.size <= level && level <= 4;
+        // Fields are read once, before the first table access (see unmap).
+        SupervisorAccess cpu = this.cpu;
+        long l4 = level4Table;
+        int r = recursiveIndex;
+        int bug = seededBug;
+        int size = page.size;
+        long start = page.start;
+        if (bug == SeededBug.PRESENT_INSTEAD_OF_ZERO) {
+            /*@ loop_invariant size <= level && level <= 4;
               @ decreases level;
               @*/
-            for (int level = 4; level > page.size; level--) {
-                if (!cpu.load(entryOf(page, level)).present()) {
-                    return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+            for (int level = 4; level > size; level--) {
+                if (!cpu.load(entryAt(l4, r, bug, start, level)).present()) {
+                    return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
                 }
             }
         }
-        int status = nonZeroDownTo(page, page.size);
-        if (status != MapperError.NONE) {
-            return MapperResult.err(status, 0L, page.size);
+        // The zero tests on the parents (§6.5): PAGE_NOT_MAPPED at the first zero entry; PRESENT and HUGE_PAGE are not looked at.
+        /*@ loop_invariant size <= level && level <= 4;
+          @ decreases level;
+          @*/
+        for (int level = 4; level > size; level--) {
+            long at = entryAt(l4, r, bug, start, level);
+            Entry parent = cpu.load(at);
+            if (parent.isUnused()) {
+                //@ set lastLevel = level;
+                //@ set lastAt = at;
+                //@ set lastLow = parent.low;
+                //@ set lastAddr = parent.addr;
+                //@ set lastHigh = parent.high;
+                return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
+            }
         }
-        Entry leaf = cpu.load(entryOf(page, page.size));
+        long leafAddress = entryAt(l4, r, bug, start, size);
+        Entry leaf = cpu.load(leafAddress);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = leaf.low;
+        //@ set lastAddr = leaf.addr;
+        //@ set lastHigh = leaf.high;
         if (leaf.isUnused()) {
-            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
         }
-        if (leaf.addr % PageSize.bytes(page.size) != 0) {
-            return MapperResult.err(MapperError.INVALID_FRAME_ADDRESS, leaf.addr, page.size);
+        if (leaf.addr % PageSize.bytes(size) != 0) {
+            return MapperResult.err(MapperError.INVALID_FRAME_ADDRESS, leaf.addr, size);
         }
-        return MapperResult.frame(leaf.addr, page.size);
+        return MapperResult.frame(leaf.addr, size);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class ProveMain {
         usage: prove [SOURCE_DIR...] [--json FILE] [--only PATTERN] [--ratchet-only] [--max-steps N] [--goals] [--jobs N]
           SOURCE_DIR      default: spec/src/main/java model/src/main/java (below -Dptoracle.home, default .)
           --json FILE     write the results as a JSON list
-          --only PATTERN  only contracts whose id (Class#method(params)#kind.n) contains PATTERN; * = anything
+          --only PATTERN  only contracts whose id (Class#method(params)#kind.n) contains PATTERN; * = anything, | = or
           --ratchet-only  only the contracts listed in proofs/ratchet.txt
           --max-steps N   override maxSteps of proofs/key-settings.properties (experiments only)
           --goals         print the first open goal of every contract that does not close (implies --jobs 1)
@@ -176,14 +176,21 @@ public final class ProveMain {
         return Path.of(System.getProperty("ptoracle.home", ".")).toAbsolutePath().normalize();
     }
 
-    /** "VirtAddr#new*" -> contains-match with * as wildcard. */
+    /** "VirtAddr#new*" -> contains-match with * as wildcard; "A|B" matches either alternative. */
     static Predicate<String> filter(String only) {
         if (only == null) {
             return id -> true;
         }
-        StringBuilder re = new StringBuilder(".*");
-        for (String part : only.split("\\*", -1)) {
-            re.append(Pattern.quote(part)).append(".*");
+        StringBuilder re = new StringBuilder();
+        for (String alternative : only.split("\\|", -1)) {
+            if (re.length() > 0) {
+                re.append('|');
+            }
+            re.append("(?:.*");
+            for (String part : alternative.split("\\*", -1)) {
+                re.append(Pattern.quote(part)).append(".*");
+            }
+            re.append(')');
         }
         Pattern p = Pattern.compile(re.toString(), Pattern.DOTALL);
         return id -> p.matcher(id).matches();

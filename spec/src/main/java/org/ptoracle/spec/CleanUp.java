@@ -3,20 +3,16 @@ package org.ptoracle.spec;
 /** {@code CleanUp} (crate-semantics §5.5, §6.7): frees empty tables, post-order, by increasing index. */
 public interface CleanUp {
     /** {@code clean_up}: the whole address space. */
-    /*@ public normal_behavior
-      @ requires deallocator != null;
-      @ also public exceptional_behavior
+    /*@ public behavior
       @ requires deallocator != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     void cleanUp(FrameDeallocator deallocator) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code clean_up_addr_range} over the 4 KiB pages {@code start ..= end}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires deallocator != null && start != null && end != null;
       @ requires start.size == PageSize.SIZE_4KIB && end.size == PageSize.SIZE_4KIB;
-      @ also public exceptional_behavior
-      @ requires deallocator != null && start != null && end != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     void cleanUpAddrRange(Page start, Page end, FrameDeallocator deallocator)

@@ -35,7 +35,7 @@ public final class Entry {
 
     /** The entry made of an address and flags ({@code set_addr} on an empty entry). */
     /*@ public normal_behavior
-      @ requires flags != null;
+      @ requires flags != null && \invariant_for(flags);
       @ requires 0 <= addr && addr < 4503599627370496L && addr % 4096 == 0;
       @ ensures \result != null && \result.addr == addr;
       @ ensures \result.low == flags.low && \result.high == flags.high;
@@ -118,7 +118,7 @@ public final class Entry {
 
     /** {@code set_flags}: every flag bit replaced, the address kept. */
     /*@ public normal_behavior
-      @ requires flags != null;
+      @ requires flags != null && \invariant_for(flags);
       @ ensures \result != null && \result.addr == addr;
       @ ensures \result.low == flags.low && \result.high == flags.high;
       @ assignable \nothing;

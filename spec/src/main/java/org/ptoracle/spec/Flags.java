@@ -109,7 +109,7 @@ public final class Flags {
 
     /** Bitwise union (the crate's {@code |}). */
     /*@ public normal_behavior
-      @ requires other != null;
+      @ requires other != null && \invariant_for(other);
       @ ensures \result != null && \result.low == (low | other.low) && \result.high == (high | other.high);
       @ assignable \nothing;
       @*/
@@ -155,7 +155,7 @@ public final class Flags {
       @ ensures (raw & 0x000ffffffffff000L) == 0L ==> (\result != null && \result.toRaw() == raw);
       @ assignable \nothing;
       @*/
-    public static Flags fromRaw(long raw) {
+    public static /*@ nullable @*/ Flags fromRaw(long raw) {
         if ((raw & 0x000ffffffffff000L) != 0L) {
             return null;
         }

@@ -11,7 +11,7 @@ package org.ptoracle.spec;
  */
 public interface Mapper {
     /** {@code map_to}: parent flags are {@code flags & (PRESENT|WRITABLE|USER_ACCESSIBLE)}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null && frame != null && flags != null && allocator != null;
       @ requires page.size == frame.size;
       @ ensures \result != null;
@@ -21,15 +21,13 @@ public interface Mapper {
       @      || \result.isErr(MapperError.PAGE_ALREADY_MAPPED);
       @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == page.start;
       @ ensures \result.isErr(MapperError.PAGE_ALREADY_MAPPED) ==> \result.value == frame.start;
-      @ also public exceptional_behavior
-      @ requires page != null && frame != null && flags != null && allocator != null;
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     MapperResult mapTo(Page page, PhysFrame frame, Flags flags, FrameAllocator allocator)
             throws TableAccessFault, ForbiddenAccess;
 
     /** {@code map_to_with_table_flags}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null && frame != null && flags != null && parentFlags != null;
       @ requires allocator != null && page.size == frame.size;
       @ ensures \result != null;
@@ -39,16 +37,13 @@ public interface Mapper {
       @      || \result.isErr(MapperError.PAGE_ALREADY_MAPPED);
       @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == page.start;
       @ ensures \result.isErr(MapperError.PAGE_ALREADY_MAPPED) ==> \result.value == frame.start;
-      @ also public exceptional_behavior
-      @ requires page != null && frame != null && flags != null && parentFlags != null;
-      @ requires allocator != null;
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     MapperResult mapToWithTableFlags(Page page, PhysFrame frame, Flags flags, Flags parentFlags,
             FrameAllocator allocator) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code unmap}: clears the leaf and returns the frame that was there. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_UNMAPPED
@@ -57,63 +52,53 @@ public interface Mapper {
       @      || \result.isErr(MapperError.INVALID_FRAME_ADDRESS);
       @ ensures page.size == PageSize.SIZE_4KIB ==> !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
       @ ensures \result.kind == MapperResult.OK_UNMAPPED ==> \result.page == page.start;
-      @ also public exceptional_behavior
-      @ requires page != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult unmap(Page page) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code update_flags}: replaces the leaf's flags (huge sizes add HUGE_PAGE). */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null && flags != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH || \result.isErr(MapperError.PAGE_NOT_MAPPED);
       @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == page.start;
-      @ also public exceptional_behavior
-      @ requires page != null && flags != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult updateFlags(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code set_flags_p4_entry}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null && flags != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH_ALL || \result.isErr(MapperError.PAGE_NOT_MAPPED);
-      @ also public exceptional_behavior
-      @ requires page != null && flags != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult setFlagsP4Entry(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code set_flags_p3_entry}: always ParentEntryHugePage for 1 GiB pages. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null && flags != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH_ALL || \result.isErr(MapperError.PAGE_NOT_MAPPED)
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
       @ ensures page.size == PageSize.SIZE_1GIB ==> \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
-      @ also public exceptional_behavior
-      @ requires page != null && flags != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult setFlagsP3Entry(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code set_flags_p2_entry}: always ParentEntryHugePage for 1 GiB and 2 MiB pages. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null && flags != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH_ALL || \result.isErr(MapperError.PAGE_NOT_MAPPED)
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
       @ ensures page.size != PageSize.SIZE_4KIB ==> \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
-      @ also public exceptional_behavior
-      @ requires page != null && flags != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult setFlagsP2Entry(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
 
     /** {@code translate_page}: only zero tests on the way (§6.5). */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires page != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FRAME || \result.isErr(MapperError.PAGE_NOT_MAPPED)
@@ -121,8 +106,6 @@ public interface Mapper {
       @ ensures \result.kind == MapperResult.OK_FRAME ==> \result.size == page.size
       @      && \result.value % PageSize.bytes(page.size) == 0;
       @ ensures page.size == PageSize.SIZE_4KIB ==> !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
-      @ also public exceptional_behavior
-      @ requires page != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult translatePage(Page page) throws TableAccessFault, ForbiddenAccess;

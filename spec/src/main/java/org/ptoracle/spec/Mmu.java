@@ -10,7 +10,7 @@ public interface Mmu {
      * One access of {@code kind} at privilege {@code mode} to the virtual address {@code va}.
      * A non-canonical address gives #GP(0) without reading a table.
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires Access.isKind(kind) && Access.isMode(mode);
       @ ensures \result != null;
       @ ensures !VirtAddr.isCanonical(va) ==> (\result.fault != null
@@ -22,8 +22,6 @@ public interface Mmu {
       @ ensures \result.fault != null && \result.fault.vector == Fault.PAGE_FAULT
       @         ==> ((\result.fault.errorCode / Fault.ERR_U) % 2 == 1 <==> mode == Access.USER);
       @ ensures \result.fault == null ==> VirtAddr.pageOffset(va) == \result.phys % 4096;
-      @ also public exceptional_behavior
-      @ requires Access.isKind(kind) && Access.isMode(mode);
       @ signals_only ForbiddenAccess;
       @*/
     Walk access(long va, int kind, int mode) throws ForbiddenAccess;

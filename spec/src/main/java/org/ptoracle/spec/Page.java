@@ -38,7 +38,7 @@ public final class Page {
       @         ==> \result == null;
       @ assignable \nothing;
       @*/
-    public static Page fromStartAddress(int size, long start) {
+    public static /*@ nullable @*/ Page fromStartAddress(int size, long start) {
         if (!VirtAddr.isCanonical(start)) {
             return null;
         }

@@ -34,7 +34,7 @@ public final class PhysFrame {
       @         ==> \result == null;
       @ assignable \nothing;
       @*/
-    public static PhysFrame fromStartAddress(int size, long start) {
+    public static /*@ nullable @*/ PhysFrame fromStartAddress(int size, long start) {
         if (start < 0 || start >= PhysAddr.LIMIT) {
             return null;
         }

@@ -16,7 +16,7 @@ public interface PhysicalMemory {
     /** The word at {@code pa}; zero outside memory. */
     /*@ public normal_behavior
       @ requires 0 <= pa && pa < PhysAddr.LIMIT && pa % 8 == 0;
-      @ ensures \result != null;
+      @ ensures \result != null && \invariant_for(\result);
       @ ensures pa >= size() ==> \result.isUnused();
       @ assignable \nothing;
       @*/
@@ -26,11 +26,9 @@ public interface PhysicalMemory {
      * Stores one word inside memory, unless the harness rules forbid it: then nothing changes and
      * {@link ForbiddenAccess} is thrown.
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires 0 <= pa && pa + 8 <= size() && pa % 8 == 0 && value != null;
       @ ensures read(pa).sameAs(value);
-      @ also public exceptional_behavior
-      @ requires 0 <= pa && pa + 8 <= size() && pa % 8 == 0 && value != null;
       @ signals_only ForbiddenAccess;
       @ signals (ForbiddenAccess e) e.phys == pa;
       @*/

@@ -5,24 +5,23 @@ package org.ptoracle.spec;
  * addresses (the recursive mapping), each a full access through the MMU. The model implements it with
  * {@link Mmu} over {@link PhysicalMemory}; the Unicorn backend with real loads and stores by the
  * emulated CPU.
+ *
+ * <p>Both methods are {@code helper}s: a caller need not establish an invariant of the CPU object
+ * (it declares none), because the implementation's state may change under any call.
  */
 public interface SupervisorAccess {
     /** Loads the entry at {@code va}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @ requires va % 8 == 0;
-      @ ensures \result != null;
-      @ also public exceptional_behavior
-      @ requires va % 8 == 0;
+      @ ensures \result != null && \invariant_for(\result);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
-    Entry load(long va) throws TableAccessFault, ForbiddenAccess;
+    /*@ helper @*/ Entry load(long va) throws TableAccessFault, ForbiddenAccess;
 
     /** Stores {@code value} at {@code va}. */
-    /*@ public normal_behavior
-      @ requires va % 8 == 0 && value != null;
-      @ also public exceptional_behavior
+    /*@ public behavior
       @ requires va % 8 == 0 && value != null;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
-    void store(long va, Entry value) throws TableAccessFault, ForbiddenAccess;
+    /*@ helper @*/ void store(long va, Entry value) throws TableAccessFault, ForbiddenAccess;
 }

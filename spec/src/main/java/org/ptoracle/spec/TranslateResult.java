@@ -18,7 +18,7 @@ public final class TranslateResult {
     /** The offset of the address within the frame. */
     public final long offset;
     /** The leaf entry's flags only (parents are not combined: §8 Q17). */
-    public final Flags flags;
+    public final /*@ nullable @*/ Flags flags;
 
     /*@ public normal_behavior
       @ requires 0 <= kind && kind <= 2;
@@ -27,7 +27,7 @@ public final class TranslateResult {
       @ ensures this.offset == offset && this.flags == flags;
       @ assignable \nothing;
       @*/
-    private TranslateResult(int kind, int size, long frame, long offset, Flags flags) {
+    private TranslateResult(int kind, int size, long frame, long offset, /*@ nullable @*/ Flags flags) {
         this.kind = kind;
         this.size = size;
         this.frame = frame;

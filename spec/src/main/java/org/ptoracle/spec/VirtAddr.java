@@ -34,7 +34,7 @@ public final class VirtAddr {
       @ ensures !isCanonical(a) ==> \result == null;
       @ assignable \nothing;
       @*/
-    public static VirtAddr tryNew(long a) {
+    public static /*@ nullable @*/ VirtAddr tryNew(long a) {
         if (!isCanonical(a)) {
             return null;
         }
@@ -128,11 +128,24 @@ public final class VirtAddr {
       @ requires -HALF <= a && a < HALF;
       @ requires 1 <= level && level <= 4;
       @ ensures 0 <= \result && \result < 512;
-      @ ensures \result == (low48(a) / entrySpan(level)) % 512;
+      @ ensures level == 1 ==> \result == (low48(a) / 4096L) % 512;
+      @ ensures level == 2 ==> \result == (low48(a) / 2097152L) % 512;
+      @ ensures level == 3 ==> \result == (low48(a) / 1073741824L) % 512;
+      @ ensures level == 4 ==> \result == low48(a) / 549755813888L;
       @ assignable \nothing;
       @*/
     public static /*@ pure @*/ int tableIndex(long a, int level) {
-        return (int) ((low48(a) / entrySpan(level)) % 512);
+        long low = low48(a);
+        if (level == 1) {
+            return (int) ((low / 4096L) % 512);
+        }
+        if (level == 2) {
+            return (int) ((low / 2097152L) % 512);
+        }
+        if (level == 3) {
+            return (int) ((low / 1073741824L) % 512);
+        }
+        return (int) ((low / 549755813888L) % 512);
     }
 
     /** Bits 0..11 ({@code page_offset}). */

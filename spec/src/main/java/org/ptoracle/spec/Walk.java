@@ -4,7 +4,7 @@ package org.ptoracle.spec;
 public final class Walk {
     /*@ public invariant (fault == null) ==> (0 <= phys && phys < PhysAddr.LIMIT); @*/
     /** Null when the access succeeded. */
-    public final Fault fault;
+    public final /*@ nullable @*/ Fault fault;
     /** The physical address the access used (meaningful only when {@code fault} is null). */
     public final long phys;
 
@@ -13,7 +13,7 @@ public final class Walk {
       @ ensures this.fault == fault && this.phys == phys;
       @ assignable \nothing;
       @*/
-    private Walk(Fault fault, long phys) {
+    private Walk(/*@ nullable @*/ Fault fault, long phys) {
         this.fault = fault;
         this.phys = phys;
     }
