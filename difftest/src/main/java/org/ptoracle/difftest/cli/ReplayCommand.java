@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.ptoracle.difftest.fuzz.Side;
+import org.ptoracle.difftest.machine.EntryPath;
 import org.ptoracle.difftest.replay.StepAddress;
 import org.ptoracle.difftest.replay.WalkView;
 import org.ptoracle.difftest.run.BackendUnavailableException;
@@ -124,8 +125,8 @@ final class ReplayCommand implements Command {
                 Long address = StepAddress.addressOf(step.op());
                 if (address != null) {
                     io.out().printf("  walk of %s after the step:%n", Hex.format(address));
-                    for (String line : WalkView.sideBySide(reference.name(), WalkView.of(pair.a().machine(), address),
-                            other.name(), WalkView.of(pair.b().machine(), address))) {
+                    for (String line : WalkView.sideBySide(reference.name(), EntryPath.of(pair.a().machine(), address),
+                            other.name(), EntryPath.of(pair.b().machine(), address))) {
                         io.out().println(line);
                     }
                 }

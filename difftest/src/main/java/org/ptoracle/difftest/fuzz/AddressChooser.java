@@ -3,6 +3,7 @@ package org.ptoracle.difftest.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ptoracle.spec.VirtAddr;
 
 /**
  * Picks virtual pages and physical frames so that operations collide: pages already used, their
@@ -40,10 +41,9 @@ final class AddressChooser {
         };
     }
 
-    /** The canonical address with these indices (sign-extended from bit 47). */
+    /** The canonical address with these indices (each 0..511). */
     static long fromIndices(long i4, long i3, long i2, long i1) {
-        long a = (i4 << 39) | (i3 << 30) | (i2 << 21) | (i1 << 12);
-        return (a << 16) >> 16;
+        return VirtAddr.fromIndices((int) i4, (int) i3, (int) i2, (int) i1);
     }
 
     private int index(long address, int level) {

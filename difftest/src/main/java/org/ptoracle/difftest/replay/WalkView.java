@@ -2,40 +2,12 @@ package org.ptoracle.difftest.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ptoracle.difftest.machine.Machine;
+import org.ptoracle.difftest.machine.EntryPath;
+import org.ptoracle.difftest.machine.EntryPath.Row;
 
-/**
- * The entries a 4-level walk of an address reads in one machine's memory, for people: from CR3, one entry
- * per level, following each present entry until a leaf (PS in a level 3 or 2 entry, or level 1) or a
- * non-present entry. It reads memory only; it checks no rights and changes nothing.
- */
+/** A 4-level walk of an address on two machines, side by side, for people ({@link EntryPath} rows). */
 public final class WalkView {
-    /** One entry of the walk: its level, where it is, and its raw value. */
-    public record Row(int level, int index, long entryAddress, long value) {
-    }
-
     private WalkView() {
-    }
-
-    /** The entries a walk of {@code va} reads in {@code machine} (empty for a non-canonical address). */
-    public static List<Row> of(Machine machine, long va) {
-        List<Row> rows = new ArrayList<>();
-        if (((va << 16) >> 16) != va) {
-            return rows;
-        }
-        long table = machine.cr3();
-        for (int level = 4; level >= 1; level--) {
-            int index = (int) ((va >>> (12 + 9 * (level - 1))) & 511);
-            long entryAddress = table + 8L * index;
-            long value = entryAddress + 8 <= machine.memorySize() ? machine.peek(entryAddress).toRaw() : 0L;
-            rows.add(new Row(level, index, entryAddress, value));
-            boolean leaf = level == 1 || (level <= 3 && (value & 0x80) != 0);
-            if ((value & 1) == 0 || leaf) {
-                break;
-            }
-            table = value & 0x000f_ffff_ffff_f000L;
-        }
-        return rows;
     }
 
     /** The flag letters of an entry: P W U PWT PCD A D PS G, NX, and the available bits as AVL. */

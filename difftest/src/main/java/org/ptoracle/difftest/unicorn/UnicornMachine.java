@@ -2,7 +2,9 @@ package org.ptoracle.difftest.unicorn;
 
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.ptoracle.difftest.machine.EntryPath;
 import org.ptoracle.difftest.machine.InitialLayout;
 import org.ptoracle.difftest.machine.Machine;
 import org.ptoracle.difftest.machine.MachineConfig;
@@ -26,8 +28,6 @@ import org.ptoracle.spec.Walk;
  * saves those pages once per operation, and marks them as possibly written.
  */
 public final class UnicornMachine implements Machine {
-    private static final long ADDR_MASK = 0x000f_ffff_ffff_f000L;
-
     private final EmulatedMachine emulator;
     private final MachineConfig config;
     private final long level4Frame;
@@ -157,37 +157,19 @@ public final class UnicornMachine implements Machine {
 
     /**
      * The pages inside memory that an access at {@code va} can change: every entry the walk reads (it
-     * may set ACCESSED or DIRTY there) and the page the access lands in. A plain read of the tables, as
-     * the walk reads them: from CR3, one entry per level, stopping at a non-present entry or a leaf.
+     * may set ACCESSED or DIRTY there) and the page the access lands in.
      */
     private BitSet pagesTouchedBy(long va) {
         BitSet pages = new BitSet();
-        if (((va << 16) >> 16) != va) {
-            return pages; // #GP before any table is read
+        List<EntryPath.Row> path = EntryPath.of(this, va);
+        for (EntryPath.Row row : path) {
+            if (row.entryAddress() + 8 <= emulator.memorySize()) {
+                pages.set((int) (row.entryAddress() / 4096));
+            }
         }
-        long low48 = va & 0x0000_ffff_ffff_ffffL;
-        long table = level4Frame;
-        for (int level = 4; level >= 1; level--) {
-            long entryAddress = table + 8L * ((low48 >>> (12 + 9 * (level - 1))) & 511);
-            if (entryAddress + 8 > emulator.memorySize()) {
-                return pages;
-            }
-            pages.set((int) (entryAddress / 4096));
-            long entry = emulator.readPhys64(entryAddress);
-            if ((entry & 1) == 0) {
-                return pages;
-            }
-            long address = entry & ADDR_MASK;
-            boolean leaf = level == 1 || (level <= 3 && (entry & 0x80) != 0);
-            if (leaf) {
-                long span = 1L << (12 + 9 * (level - 1));
-                long target = (address & -span) + (low48 & (span - 1));
-                if (target >= 0 && target < emulator.memorySize()) {
-                    pages.set((int) (target / 4096));
-                }
-                return pages;
-            }
-            table = address;
+        long target = EntryPath.landing(path, va);
+        if (target >= 0 && target < emulator.memorySize()) {
+            pages.set((int) (target / 4096));
         }
         return pages;
     }
