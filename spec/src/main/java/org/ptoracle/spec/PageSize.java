@@ -28,6 +28,7 @@ public final class PageSize {
       @ ensures size == SIZE_2MIB ==> \result == 2097152L;
       @ ensures size == SIZE_1GIB ==> \result == 1073741824L;
       @ assignable \nothing;
+      @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long bytes(int size) {
         if (size == SIZE_4KIB) {

@@ -68,6 +68,7 @@ public final class VirtAddr {
       @ ensures (\exists long k; -32768 <= k && k <= 32768; a == \result + k * SPAN);
       @ ensures isCanonical(a) ==> \result == a;
       @ assignable \nothing;
+      @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long truncate(long a) {
         long low = a % SPAN;
@@ -87,6 +88,7 @@ public final class VirtAddr {
       @ ensures a >= 0 ==> \result == a;
       @ ensures a < 0 ==> \result == a + SPAN;
       @ assignable \nothing;
+      @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long low48(long a) {
         if (a < 0) {
@@ -133,19 +135,32 @@ public final class VirtAddr {
       @ ensures level == 3 ==> \result == (low48(a) / 1073741824L) % 512;
       @ ensures level == 4 ==> \result == low48(a) / 549755813888L;
       @ assignable \nothing;
+      @ accessible \nothing;
       @*/
     public static /*@ pure @*/ int tableIndex(long a, int level) {
         long low = low48(a);
         if (level == 1) {
-            return (int) ((low / 4096L) % 512);
+            return mod512(low / 4096L);
         }
         if (level == 2) {
-            return (int) ((low / 2097152L) % 512);
+            return mod512(low / 2097152L);
         }
         if (level == 3) {
-            return (int) ((low / 1073741824L) % 512);
+            return mod512(low / 1073741824L);
         }
-        return (int) ((low / 549755813888L) % 512);
+        return (int) (low / 549755813888L);
+    }
+
+    /** Lemma for {@link #tableIndex}: a non-negative quotient modulo 512 is an index. */
+    /*@ private normal_behavior
+      @ requires 0 <= q;
+      @ ensures 0 <= \result && \result < 512;
+      @ ensures \result == q % 512;
+      @ assignable \nothing;
+      @ accessible \nothing;
+      @*/
+    private static /*@ pure @*/ int mod512(long q) {
+        return (int) (q % 512);
     }
 
     /** Bits 0..11 ({@code page_offset}). */
