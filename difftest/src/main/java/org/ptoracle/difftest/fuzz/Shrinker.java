@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -204,8 +203,6 @@ public final class Shrinker {
             out.add(value & 0x0000_7fff_ffff_ffffL);
         }
         out.remove(value);
-        List<Long> list = new ArrayList<>(out);
-        list.removeIf(Objects::isNull);
-        return list;
+        return new ArrayList<>(out);
     }
 }
