@@ -42,56 +42,196 @@ public final class RecursiveAddresses {
      * is {@code 8 j}, and its four indices are (r, r, r, i4) for level 3, (r, r, i4, i3) for level 2 and
      * (r, i4, i3, i2) for level 1. So the MMU walk of that address follows entry r of the level 4 table
      * 5 - level times and then the page's own leading indices (see {@link MmuModel#access}).
+     * One spec case per level and per fact, so that each proof obligation stays small. KeY's query expansion
+     * of {@code tableIndex}/{@code pageOffset} on the result exceeds 20000 steps, so those facts are stated
+     * with their contracts' arithmetic: {@code tableIndex(a, k)} is {@code (low48(a) / 2^(3+9k)) % 512}
+     * ({@code low48(a) / 2^39} for k = 4), {@code pageOffset(a)} is {@code low48(a) % 4096}, and
+     * {@code low48(a)} of a canonical {@code a} is {@code a >= 0 ? a : a + SPAN}. The body computes the
+     * sum itself (as {@link VirtAddr#fromIndices} does) instead of calling {@link #composed}: the callee's
+     * division facts in the antecedent cost more steps than the arithmetic they save.
      */
     /*@ public normal_behavior
       @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
-      @ requires 1 <= level && level <= 3 && 0 <= j && j < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
       @ ensures \result == table(r, level, i4, i3, i2) + 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
       @ ensures VirtAddr.isCanonical(\result);
-      @ ensures VirtAddr.pageOffset(\result) == 8L * j;
-      @ ensures VirtAddr.tableIndex(\result, 4) == r;
-      @ ensures VirtAddr.tableIndex(\result, 3) == (level == 3 ? r : (level == 2 ? r : i4));
-      @ ensures VirtAddr.tableIndex(\result, 2) == (level == 3 ? r : (level == 2 ? i4 : i3));
-      @ ensures VirtAddr.tableIndex(\result, 1) == (level == 3 ? i4 : (level == 2 ? i3 : i2));
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) % 4096 == 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) / 549755813888L == r;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 1073741824L) % 512 == r;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 2097152L) % 512 == r;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 3 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 4096L) % 512 == i4;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures \result == table(r, level, i4, i3, i2) + 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures VirtAddr.isCanonical(\result);
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) % 4096 == 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) / 549755813888L == r;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 1073741824L) % 512 == r;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 2097152L) % 512 == i4;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 2 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 4096L) % 512 == i3;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures \result == table(r, level, i4, i3, i2) + 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures VirtAddr.isCanonical(\result);
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) % 4096 == 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) / 549755813888L == r;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 1073741824L) % 512 == i4;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 2097152L) % 512 == i3;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= r && r < 512 && 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
+      @ requires level == 1 && 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 4096L) % 512 == i2;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long entry(int r, int level, int i4, int i3, int i2, int j) {
+        long sum;
         if (level == 3) {
-            return composed(r, r, r, i4, j);
+            sum = r * 549755813888L + r * 1073741824L + r * 2097152L + i4 * 4096L;
+        } else if (level == 2) {
+            sum = r * 549755813888L + r * 1073741824L + i4 * 2097152L + i3 * 4096L;
+        } else {
+            sum = r * 549755813888L + i4 * 1073741824L + i3 * 2097152L + i2 * 4096L;
         }
-        if (level == 2) {
-            return composed(r, r, i4, i3, j);
+        if (r >= 256) {
+            sum = sum - VirtAddr.SPAN;
         }
-        return composed(r, i4, i3, i2, j);
+        return sum + 8L * j;
     }
 
     /**
      * The address made of four indices plus the offset {@code 8 j}, with its decomposition: the lemma
      * behind {@link #entry} (VirtAddr.fromIndices, then tableIndex and pageOffset give the parts back).
+     * One spec case per fact; page offset and indices are stated with the arithmetic of the contracts of
+     * pageOffset, tableIndex and low48 (see {@link #entry}), the body computes fromIndices' sum inline.
      */
     /*@ public normal_behavior
       @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
       @ requires 0 <= j && j < 512;
       @ ensures \result == VirtAddr.fromIndices(a4, a3, a2, a1) + 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
       @ ensures VirtAddr.isCanonical(\result);
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
       @ ensures VirtAddr.low48(\result) == a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j;
-      @ ensures VirtAddr.pageOffset(\result) == 8L * j;
-      @ ensures VirtAddr.tableIndex(\result, 4) == a4;
-      @ ensures VirtAddr.tableIndex(\result, 3) == a3;
-      @ ensures VirtAddr.tableIndex(\result, 2) == a2;
-      @ ensures VirtAddr.tableIndex(\result, 1) == a1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) % 4096 == 8L * j;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 4096L) % 512 == a1;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 2097152L) % 512 == a2;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
+      @ ensures ((\result >= 0 ? \result : \result + VirtAddr.SPAN) / 1073741824L) % 512 == a3;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512;
+      @ requires 0 <= j && j < 512;
+      @ ensures (\result >= 0 ? \result : \result + VirtAddr.SPAN) / 549755813888L == a4;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long composed(int a4, int a3, int a2, int a1, int j) {
-        lemmaOffset(a4, a3, a2, a1, j);
-        lemmaIndex1(a4, a3, a2, a1, j);
-        lemmaIndex2(a4, a3, a2, a1, j);
-        lemmaIndex3(a4, a3, a2, a1, j);
-        lemmaIndex4(a4, a3, a2, a1, j);
-        return VirtAddr.fromIndices(a4, a3, a2, a1) + 8L * j;
+        long sum = a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L;
+        if (a4 >= 256) {
+            sum = sum - VirtAddr.SPAN;
+        }
+        return sum + 8L * j;
     }
 
-    /** Lemma for {@link #composed}: the page offset of the sum is 8 j. */
+    /*
+     * The five facts below were the lemmas composed used to call; composed and entry now state them
+     * directly (calling the lemmas put their division facts into every case), and they stay as proved
+     * statements of the same arithmetic.
+     */
+    /** A proved fact about the sum behind {@link #composed}: the page offset of the sum is 8 j. */
     /*@ public normal_behavior
       @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
       @ ensures (a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) % 4096 == 8L * j;
@@ -100,7 +240,7 @@ public final class RecursiveAddresses {
     public static /*@ pure @*/ void lemmaOffset(int a4, int a3, int a2, int a1, int j) {
     }
 
-    /** Lemma for {@link #composed}: bits 20:12 of the sum are a1. */
+    /** A proved fact about the sum behind {@link #composed}: bits 20:12 of the sum are a1. */
     /*@ public normal_behavior
       @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
       @ ensures ((a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 4096L) % 512 == a1;
@@ -109,7 +249,7 @@ public final class RecursiveAddresses {
     public static /*@ pure @*/ void lemmaIndex1(int a4, int a3, int a2, int a1, int j) {
     }
 
-    /** Lemma for {@link #composed}: bits 29:21 of the sum are a2. */
+    /** A proved fact about the sum behind {@link #composed}: bits 29:21 of the sum are a2. */
     /*@ public normal_behavior
       @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
       @ ensures ((a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 2097152L) % 512 == a2;
@@ -118,7 +258,7 @@ public final class RecursiveAddresses {
     public static /*@ pure @*/ void lemmaIndex2(int a4, int a3, int a2, int a1, int j) {
     }
 
-    /** Lemma for {@link #composed}: bits 38:30 of the sum are a3. */
+    /** A proved fact about the sum behind {@link #composed}: bits 38:30 of the sum are a3. */
     /*@ public normal_behavior
       @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
       @ ensures ((a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 1073741824L) % 512 == a3;
@@ -127,7 +267,7 @@ public final class RecursiveAddresses {
     public static /*@ pure @*/ void lemmaIndex3(int a4, int a3, int a2, int a1, int j) {
     }
 
-    /** Lemma for {@link #composed}: bits 47:39 of the sum are a4. */
+    /** A proved fact about the sum behind {@link #composed}: bits 47:39 of the sum are a4. */
     /*@ public normal_behavior
       @ requires 0 <= a4 && a4 < 512 && 0 <= a3 && a3 < 512 && 0 <= a2 && a2 < 512 && 0 <= a1 && a1 < 512 && 0 <= j && j < 512;
       @ ensures (a4 * 549755813888L + a3 * 1073741824L + a2 * 2097152L + a1 * 4096L + 8L * j) / 549755813888L == a4;

@@ -12,6 +12,7 @@ import org.ptoracle.spec.MapperError;
 import org.ptoracle.spec.MapperResult;
 import org.ptoracle.spec.Page;
 import org.ptoracle.spec.PageSize;
+import org.ptoracle.spec.PhysAddr;
 import org.ptoracle.spec.PhysFrame;
 import org.ptoracle.spec.SupervisorAccess;
 import org.ptoracle.spec.TableAccessFault;
@@ -37,7 +38,16 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     /** The 4 KiB page range of {@code clean_up}: from 0 to the last page of the address space. */
     private static final long LAST_PAGE = -4096L;
 
-    private final /*@ spec_public @*/ SupervisorAccess cpu;
+    /*
+     * nullable for KeY, never null at run time (the constructors require a CPU): a call through
+     * SupervisorAccess may change any heap location (its implementations change memory, and an
+     * interface cannot name what it owns), so after the first table access KeY cannot show that this
+     * field still holds a CPU. Were it non-null by the class's implicit invariant, no method that
+     * touches a table could re-establish that invariant and every contract below would stay open
+     * (shown on a two-line probe). The contracts that need a CPU say so (`requires cpu != null`) and
+     * the methods read the field once, before the first access.
+     */
+    private final /*@ spec_public nullable @*/ SupervisorAccess cpu;
     private final /*@ spec_public @*/ long level4Table;
     private final /*@ spec_public @*/ int recursiveIndex;
     /** {@link SeededBug#NONE} except in campaigns; the contracts of the crate's behaviour assume NONE. */
@@ -63,6 +73,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     //@ public ghost int lastStoreLow;
     //@ public ghost long lastStoreAddr;
     //@ public ghost int lastStoreHigh;
+    /** Whether the last mapToWithTableFlags stored the leaf. */
+    //@ public ghost boolean leafStored;
 
     /**
      * {@code new_unchecked(table, r)}: no checks; the level 4 table is reached at {@code level4Table}.
@@ -115,15 +127,15 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     /*@ public behavior
       @ requires cpu != null && VirtAddr.isCanonical(tableAddr) && VirtAddr.low48(tableAddr) % 4096 == 0;
       @ ensures \result != null;
-      @ ensures \result.kind == MapperResult.OK_RECURSIVE || \result.isErr(MapperError.NOT_RECURSIVE)
-      @      || \result.isErr(MapperError.NOT_ACTIVE);
+      @ ensures \result.kind == MapperResult.OK_RECURSIVE || (\result.kind == MapperResult.ERR && \result.error == MapperError.NOT_RECURSIVE)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.NOT_ACTIVE);
       @ ensures \result.kind == MapperResult.OK_RECURSIVE ==>
       @         \result.value == VirtAddr.tableIndex(tableAddr, 4)
       @         && tableAddr == RecursiveAddresses.level4(VirtAddr.tableIndex(tableAddr, 4));
       @ ensures (VirtAddr.tableIndex(tableAddr, 3) != VirtAddr.tableIndex(tableAddr, 4)
       @          || VirtAddr.tableIndex(tableAddr, 2) != VirtAddr.tableIndex(tableAddr, 4)
       @          || VirtAddr.tableIndex(tableAddr, 1) != VirtAddr.tableIndex(tableAddr, 4))
-      @         ==> \result.isErr(MapperError.NOT_RECURSIVE);
+      @         ==> (\result.kind == MapperResult.ERR && \result.error == MapperError.NOT_RECURSIVE);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     public static MapperResult checkNew(SupervisorAccess cpu, long tableAddr, long cr3Frame)
@@ -180,7 +192,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
       @ requires 1 <= level && level <= 3;
       @ ensures bug == SeededBug.NONE ==> \result == RecursiveAddresses.table(r, level, i4, i3, i2);
-      @ ensures \result % 4096 == 0;
+      @ ensures -VirtAddr.HALF <= \result && \result < VirtAddr.SPAN && \result % 4096 == 0;
       @ assignable \nothing;
       @*/
     private static /*@ pure @*/ long recursiveTableAt(int r, int bug, int level, int i4, int i3, int i2) {
@@ -216,6 +228,25 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return table + 8L * VirtAddr.tableIndex(start, level);
     }
 
+    /**
+     * {@link #tableOf} on captured values, like {@link #entryAt}: the table at {@code level} (4: the
+     * level 4 table) of the page starting at {@code start}. Its contract says only what the zeroing
+     * stores need; the address is {@link #tableOf}'s and, in arithmetic, {@link RecursiveAddresses#table}.
+     */
+    /*@ private normal_behavior
+      @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
+      @ requires -VirtAddr.HALF <= start && start < VirtAddr.HALF && 1 <= level && level <= 4;
+      @ ensures -VirtAddr.HALF <= \result && \result < VirtAddr.SPAN && \result % 4096 == 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ long tableAt(long l4, int r, int bug, long start, int level) {
+        if (level == 4) {
+            return l4;
+        }
+        return recursiveTableAt(r, bug, level, VirtAddr.tableIndex(start, 4), VirtAddr.tableIndex(start, 3),
+                VirtAddr.tableIndex(start, 2));
+    }
+
     /** The virtual address of {@code page}'s entry in its table at {@code level}. */
     /*@ private normal_behavior
       @ requires page != null && 1 <= level && level <= 4;
@@ -233,72 +264,176 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return mapToWithTableFlags(page, frame, flags, flags.parentTableFlags(), allocator);
     }
 
+    /*
+     * T4, 4 KiB (seeded bug NONE), over what the crate loaded and stored (the ghost fields above): a
+     * successful map found the leaf zero and stored there the entry of the frame with exactly the
+     * given flags; PageAlreadyMapped found it non-zero and stored nothing at the leaf, and reports the
+     * requested frame; every outcome is one of the four that map_to can return.
+     */
+    /*@ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && parentFlags != null && \invariant_for(parentFlags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.FRAME_ALLOCATION_FAILED)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.PARENT_ENTRY_HUGE_PAGE)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_ALREADY_MAPPED);
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && parentFlags != null && \invariant_for(parentFlags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH <==> leafStored;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         (lastLevel == 1 && lastLow == 0 && lastAddr == 0 && lastHigh == 0
+      @          && lastStoreAt == lastAt && lastStoreAddr == \old(frame.start)
+      @          && lastStoreLow == \old(flags.low) && lastStoreHigh == \old(flags.high)
+      @          && \result.page == \old(page.start));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && parentFlags != null && \invariant_for(parentFlags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_ALREADY_MAPPED) ==>
+      @         (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0)
+      @          && \result.value == \old(frame.start));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @*/
     @Override
     public MapperResult mapToWithTableFlags(Page page, PhysFrame frame, Flags flags, Flags parentFlags,
             FrameAllocator allocator) throws TableAccessFault, ForbiddenAccess {
-        /*@ loop_invariant page.size <= level && level <= 4;
+        // Fields and arguments are read once, before the first table access (see unmap).
+        SupervisorAccess cpu = this.cpu;
+        long l4 = level4Table;
+        int r = recursiveIndex;
+        int bug = seededBug;
+        int size = page.size;
+        long start = page.start;
+        long frameStart = frame.start;
+        int flagsLow = flags.low;
+        int flagsHigh = flags.high;
+        int insertLow = parentFlags.low;
+        int insertHigh = parentFlags.high;
+        /*@ loop_invariant size <= level && level <= 4;
           @ decreases level;
           @*/
-        for (int level = 4; level > page.size; level--) {
-            int status = createNextTable(entryOf(page, level), tableOf(page, level - 1), parentFlags, allocator);
+        for (int level = 4; level > size; level--) {
+            int status = createNextTable(cpu, bug, entryAt(l4, r, bug, start, level),
+                    tableAt(l4, r, bug, start, level - 1), insertLow, insertHigh, allocator);
             if (status != MapperError.NONE) {
-                return MapperResult.err(status, 0L, page.size);
+                //@ set leafStored = false;
+                return MapperResult.err(status, 0L, size);
             }
         }
-        long leafAddress = entryOf(page, page.size);
+        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry existing = cpu.load(leafAddress);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = existing.low;
+        //@ set lastAddr = existing.addr;
+        //@ set lastHigh = existing.high;
+        //@ set leafStored = false;
         if (!existing.isUnused()) {
-            if (seededBug == SeededBug.ALREADY_MAPPED_WRONG_FRAME) {
-                return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, existing.addr, page.size);
+            if (bug == SeededBug.ALREADY_MAPPED_WRONG_FRAME) {
+                return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, existing.addr, size);
             }
-            return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, frame.start, page.size);
+            return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, frameStart, size);
         }
-        if (page.size == PageSize.SIZE_4KIB) {
+        Flags leafFlags = Flags.of(flagsLow, flagsHigh);
+        if (size != PageSize.SIZE_4KIB) {
+            leafFlags = leafFlags.withHuge();
+        } else if (leafFlags.huge()) {
             // set_frame asserts that the flags lack HUGE_PAGE, after every table exists (§6.5, §8 Q6e).
-            if (flags.huge()) {
-                throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
-            }
-            cpu.store(leafAddress, Entry.of(frame.start, flags));
-        } else {
-            cpu.store(leafAddress, Entry.of(frame.start, flags.withHuge()));
+            throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
         }
-        return MapperResult.flush(page.start);
+        Entry leaf = Entry.of(frameStart, leafFlags);
+        //@ ghost int storedLow = leaf.low;
+        //@ ghost long storedAddr = leaf.addr;
+        //@ ghost int storedHigh = leaf.high;
+        cpu.store(leafAddress, leaf);
+        //@ set lastLevel = size;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = 0;
+        //@ set lastAddr = 0L;
+        //@ set lastHigh = 0;
+        //@ set lastStoreAt = leafAddress;
+        //@ set lastStoreLow = storedLow;
+        //@ set lastStoreAddr = storedAddr;
+        //@ set lastStoreHigh = storedHigh;
+        //@ set leafStored = true;
+        return MapperResult.flush(start);
     }
 
     /**
      * {@code create_next_table} (crate-semantics §6.4): allocate and link a table for a zero entry, or
      * OR the insert flags into an existing one (before the HUGE_PAGE test, never rolled back); a new
      * table is zeroed with 512 stores through its recursive address. Returns {@link MapperError#NONE},
-     * FRAME_ALLOCATION_FAILED or PARENT_ENTRY_HUGE_PAGE.
+     * FRAME_ALLOCATION_FAILED or PARENT_ENTRY_HUGE_PAGE. Static, on values (see unmap): the insert
+     * flags come as their two halves because a table access may change any object.
      */
-    private int createNextTable(long entryAddress, long childTable, Flags insertFlags, FrameAllocator allocator)
-            throws TableAccessFault, ForbiddenAccess {
+    /*@ private behavior
+      @ requires cpu != null && allocator != null && entryAddress % 8 == 0;
+      @ requires -VirtAddr.HALF <= childTable && childTable < VirtAddr.SPAN && childTable % 4096 == 0;
+      @ requires 0 <= insertLow && insertLow < 4096 && 0 <= insertHigh && insertHigh < 4096;
+      @ ensures \result == MapperError.NONE || \result == MapperError.FRAME_ALLOCATION_FAILED
+      @      || \result == MapperError.PARENT_ENTRY_HUGE_PAGE;
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @*/
+    private static int createNextTable(SupervisorAccess cpu, int bug, long entryAddress, long childTable,
+            int insertLow, int insertHigh, FrameAllocator allocator) throws TableAccessFault, ForbiddenAccess {
         Entry entry = cpu.load(entryAddress);
         boolean created = false;
+        boolean huge;
         if (entry.isUnused()) {
             long frame = allocator.allocateFrame();
             if (frame == -1) {
                 return MapperError.FRAME_ALLOCATION_FAILED;
             }
-            Flags tableFlags = Flags.of(Flags.PRESENT + Flags.WRITABLE, 0).union(insertFlags);
-            if (seededBug == SeededBug.PARENT_NOT_WRITABLE) {
-                tableFlags = Flags.of(Flags.PRESENT, 0).union(insertFlags);
+            int base = Flags.PRESENT + Flags.WRITABLE;
+            if (bug == SeededBug.PARENT_NOT_WRITABLE) {
+                base = Flags.PRESENT;
             }
+            Flags tableFlags = Flags.of(base, 0).union(Flags.of(insertLow, insertHigh));
             if (tableFlags.huge()) {
                 // set_frame's assertion, after the frame was taken: it leaks and the entry stays zero (§8 Q6d).
                 throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
             }
             entry = Entry.of(frame, tableFlags);
+            huge = entry.huge();
             cpu.store(entryAddress, entry);
             created = true;
-        } else if (!insertFlags.isEmpty() && !entry.flags().contains(insertFlags)) {
-            entry = entry.withFlags(entry.flags().union(insertFlags));
-            cpu.store(entryAddress, entry);
+        } else {
+            Flags insert = Flags.of(insertLow, insertHigh);
+            if (!insert.isEmpty() && !entry.flags().contains(insert)) {
+                entry = entry.withFlags(entry.flags().union(insert));
+                huge = entry.huge();
+                cpu.store(entryAddress, entry);
+            } else {
+                huge = entry.huge();
+            }
         }
-        if (entry.huge()) {
+        if (huge) {
             return MapperError.PARENT_ENTRY_HUGE_PAGE;
         }
-        if (created && seededBug != SeededBug.NEW_TABLE_NOT_ZEROED) {
+        if (created && bug != SeededBug.NEW_TABLE_NOT_ZEROED) {
             Entry zero = Entry.zero();
             /*@ loop_invariant 0 <= i && i <= 512;
               @ decreases 512 - i;
@@ -335,11 +470,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * The 4 KiB contract cases (seeded bug NONE), over the entry where the crate's walk stopped
      * (lastLevel, lastAt, lastLow, lastAddr, lastHigh): T5 and one case per error variant.
      *
-     * Status: open. Before SupervisorAccess's contract was one {@code behavior} case they closed
-     * vacuously (its normal_behavior and exceptional_behavior cases had the same precondition, which
-     * is false for every call); now the exceptional path of a load stays open: KeY 2.12.3 does not
-     * show that the thrown exception object is created in the post-state heap. A sanity case
-     * {@code ensures false; signals (Exception e) false;} with this precondition is open, as it must be.
+     * The last case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which does
+     * not equate the code's call of entryAt with the same query in the contract (proofs/README.md).
+     * The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -350,8 +483,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_UNMAPPED <==> (lastLevel == 1 && lastLow % 2 == 1 && (lastLow / 128) % 2 == 0);
       @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
-      @         (lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1))
-      @          && \result.value == lastAddr && \result.value % 4096 == 0
+      @         (\result.value == lastAddr && \result.value % 4096 == 0
       @          && lastStoreAt == lastAt && lastStoreZero
       @          && \result.page == \old(page.start) && \result.size == PageSize.SIZE_4KIB);
       @ signals_only TableAccessFault, ForbiddenAccess;
@@ -362,8 +494,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires 0 <= recursiveIndex && recursiveIndex < 512;
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ ensures \result != null;
-      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) <==> lastLow % 2 == 0;
-      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED) <==> lastLow % 2 == 0;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -372,8 +504,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires 0 <= recursiveIndex && recursiveIndex < 512;
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ ensures \result != null;
-      @ ensures \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE) <==> (lastLow % 2 == 1 && (lastLow / 128) % 2 == 1);
-      @ ensures \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PARENT_ENTRY_HUGE_PAGE) <==> (lastLow % 2 == 1 && (lastLow / 128) % 2 == 1);
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PARENT_ENTRY_HUGE_PAGE) ==> 1 <= lastLevel && lastLevel <= 4;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -381,7 +513,17 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires seededBug == SeededBug.NONE && cpu != null;
       @ requires 0 <= recursiveIndex && recursiveIndex < 512;
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
-      @ ensures \result != null && !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
+      @ ensures \result != null && !(\result.kind == MapperResult.ERR && \result.error == MapperError.INVALID_FRAME_ADDRESS);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
+      @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     @Override
@@ -462,11 +604,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * The 4 KiB contract cases (seeded bug NONE): success stores the loaded leaf's address with the
      * given flags at the leaf; PageNotMapped exactly when the entry where the walk stopped is zero.
      *
-     * Status: open. Before SupervisorAccess's contract was one {@code behavior} case they closed
-     * vacuously (its normal_behavior and exceptional_behavior cases had the same precondition, which
-     * is false for every call); now the exceptional path of a load stays open: KeY 2.12.3 does not
-     * show that the thrown exception object is created in the post-state heap. A sanity case
-     * {@code ensures false; signals (Exception e) false;} with this precondition is open, as it must be.
+     * The last case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which does
+     * not equate the code's call of entryAt with the same query in the contract (proofs/README.md).
+     * The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -478,8 +618,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH <==> (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0));
       @ ensures \result.kind == MapperResult.OK_FLUSH ==>
-      @         (lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1))
-      @          && lastStoreAt == lastAt && lastStoreAddr == lastAddr
+      @         (lastStoreAt == lastAt && lastStoreAddr == lastAddr
       @          && lastStoreLow == \old(flags.low) && lastStoreHigh == \old(flags.high)
       @          && \result.page == \old(page.start));
       @ signals_only TableAccessFault, ForbiddenAccess;
@@ -491,8 +630,19 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ requires flags != null && \invariant_for(flags);
       @ ensures \result != null;
-      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
-      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED) <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     @Override
@@ -602,11 +752,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * The 4 KiB contract cases (seeded bug NONE), over the entry where the crate's walk stopped:
      * T6 for translate_page, and one case per error variant.
      *
-     * Status: open. Before SupervisorAccess's contract was one {@code behavior} case they closed
-     * vacuously (its normal_behavior and exceptional_behavior cases had the same precondition, which
-     * is false for every call); now the exceptional path of a load stays open: KeY 2.12.3 does not
-     * show that the thrown exception object is created in the post-state heap. A sanity case
-     * {@code ensures false; signals (Exception e) false;} with this precondition is open, as it must be.
+     * The last case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which does
+     * not equate the code's call of entryAt with the same query in the contract (proofs/README.md).
+     * The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -617,8 +765,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FRAME <==> (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0));
       @ ensures \result.kind == MapperResult.OK_FRAME ==>
-      @         (lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1))
-      @          && \result.value == lastAddr && \result.size == PageSize.SIZE_4KIB);
+      @         (\result.value == lastAddr && \result.size == PageSize.SIZE_4KIB);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -627,8 +774,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires 0 <= recursiveIndex && recursiveIndex < 512;
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ ensures \result != null;
-      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
-      @ ensures \result.isErr(MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED) <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED) ==> 1 <= lastLevel && lastLevel <= 4;
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -636,7 +783,17 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires seededBug == SeededBug.NONE && cpu != null;
       @ requires 0 <= recursiveIndex && recursiveIndex < 512;
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
-      @ ensures \result != null && !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
+      @ ensures \result != null && !(\result.kind == MapperResult.ERR && \result.error == MapperError.INVALID_FRAME_ADDRESS);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FRAME ==>
+      @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     @Override

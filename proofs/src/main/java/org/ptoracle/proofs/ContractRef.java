@@ -17,8 +17,10 @@ import de.uka.ilkd.key.speclang.Contract;
  * the parameter types are Java source names without spaces, {@code <kind>} is the JML behaviour
  * ({@code normal_behavior}, {@code exceptional_behavior}, {@code behavior}, {@code model_behavior})
  * or {@code accessible} for a dependency contract, and {@code <n>} counts the contracts of that kind
- * on that method in source order. Editing another method never changes an identifier; adding or
- * reordering spec cases of the same kind on the same method does.
+ * on that method in source order. A contract inherited from an interface ends in {@code @Interface}
+ * ({@code RecursivePageTable#unmap(Page)#behavior.0@Mapper}), since the interface numbers its cases
+ * from 0 as well. Editing another method never changes an identifier; adding or reordering spec cases
+ * of the same kind on the same method does.
  *
  * @param className fully qualified name of the type the contract is proved for
  * @param method    method name and parameter types, e.g. {@code walk(long,int)}
@@ -59,7 +61,25 @@ public record ContractRef(String className, String method, String contract, Cont
             params.add(javaName(t));
         }
         String method = simple + "(" + String.join(",", params) + ")";
-        return new ContractRef(c.getKJT().getFullName(), method, kind(c), c);
+        String className = c.getKJT().getFullName();
+        String contract = kind(c);
+        // A contract inherited from an interface (Mapper's, proved for RecursivePageTable) is numbered
+        // from 0 like the class's own cases: name the interface so that the two ids differ.
+        String declaring = declaringType(c, sep < 0 ? className : name.substring(0, sep));
+        if (!declaring.equals(className)) {
+            contract = contract + "@" + declaring.substring(declaring.lastIndexOf('.') + 1);
+        }
+        return new ContractRef(className, method, contract, c);
+    }
+
+    /**
+     * The type whose source declares the contract: KeY names a contract
+     * {@code Impl[Declaring::method(..)].JML ... contract.n}; the target's own name is used when the
+     * contract's name has no such part.
+     */
+    static String declaringType(Contract c, String fallback) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([A-Za-z0-9_.$]+)::").matcher(c.getName());
+        return m.find() ? m.group(1) : fallback;
     }
 
     /** "JML normal_behavior operation contract" + id 0 -> "normal_behavior.0". */

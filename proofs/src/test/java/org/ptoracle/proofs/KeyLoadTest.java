@@ -31,15 +31,33 @@ class KeyLoadTest {
             try (KeyProject p = KeyProject.load(dirs, TestHome.stubs(), config)) {
                 System.out.printf("KeY read %s in %d ms: %d contracts%n", dirs,
                     (System.nanoTime() - t0) / 1_000_000, p.contracts().size());
-                return null;
+                return duplicateIds(p.contracts());
             } catch (KeyProject.LoadException e) {
                 return e.getMessage();
             }
         });
+        if (error != null && error.startsWith("duplicate")) {
+            fail(error);
+        }
         if (error != null) {
             fail("KeY 2.12.3 cannot read " + dirs + ":\n" + error
                 + "\n(KeY reads only the Java/JML subset listed in proofs/README.md; JDK classes come from"
                 + " KeY's JavaRedux library plus proofs/key-stubs, so use what they offer rather than a class path.)");
         }
+    }
+
+    /**
+     * The ratchet and the theorem map name contracts by id, so two contracts must never share one (a
+     * class's own cases and those it inherits from an interface are both numbered from 0).
+     */
+    private static String duplicateIds(List<ContractRef> contracts) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> twice = new ArrayList<>();
+        for (ContractRef c : contracts) {
+            if (!seen.add(c.id())) {
+                twice.add(c.id());
+            }
+        }
+        return twice.isEmpty() ? null : "duplicate contract ids (see ContractRef): " + twice;
     }
 }

@@ -111,6 +111,7 @@ public final class Flags {
     /*@ public normal_behavior
       @ requires other != null && \invariant_for(other);
       @ ensures \result != null && \result.low == (low | other.low) && \result.high == (high | other.high);
+      @ ensures \invariant_for(\result);
       @ assignable \nothing;
       @*/
     public Flags union(Flags other) {

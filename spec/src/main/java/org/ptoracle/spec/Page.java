@@ -163,8 +163,11 @@ public final class Page {
     /** The index of this page's start at {@code level} (p4_index .. p1_index). */
     /*@ public normal_behavior
       @ requires 1 <= level && level <= 4;
-      @ ensures \result == VirtAddr.tableIndex(start, level);
       @ ensures 0 <= \result && \result < 512;
+      @ ensures level == 1 ==> \result == (VirtAddr.low48(start) / 4096L) % 512;
+      @ ensures level == 2 ==> \result == (VirtAddr.low48(start) / 2097152L) % 512;
+      @ ensures level == 3 ==> \result == (VirtAddr.low48(start) / 1073741824L) % 512;
+      @ ensures level == 4 ==> \result == VirtAddr.low48(start) / 549755813888L;
       @ assignable \nothing;
       @*/
     public /*@ pure @*/ int index(int level) {

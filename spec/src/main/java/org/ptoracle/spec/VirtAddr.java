@@ -61,11 +61,16 @@ public final class VirtAddr {
 
     /**
      * Sign extension of bit 47: keeps the low 48 bits and copies bit 47 upwards. In arithmetic: the
-     * unique canonical value congruent to {@code a} modulo 2^48.
+     * unique canonical value congruent to {@code a} modulo 2^48, which the contract gives exactly from
+     * Java's remainder {@code a % 2^48} (it lies in (-2^48, 2^48), so at most one 2^48 is added or
+     * taken away). Stated as a function rather than "there is a k with a = result + k 2^48" so that
+     * two evaluations are provably equal (newTruncate's proof needs that).
      */
     /*@ public normal_behavior
       @ ensures -HALF <= \result && \result < HALF;
-      @ ensures (\exists long k; -32768 <= k && k <= 32768; a == \result + k * SPAN);
+      @ ensures -HALF <= a % SPAN && a % SPAN < HALF ==> \result == a % SPAN;
+      @ ensures a % SPAN >= HALF ==> \result == a % SPAN - SPAN;
+      @ ensures a % SPAN < -HALF ==> \result == a % SPAN + SPAN;
       @ ensures isCanonical(a) ==> \result == a;
       @ assignable \nothing;
       @ accessible \nothing;
