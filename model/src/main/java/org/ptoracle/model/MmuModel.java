@@ -122,7 +122,7 @@ public final class MmuModel implements Mmu {
      * MAXPHYADDR (bits 51:40), or XD while EFER.NXE is clear (mmu-facts §4 items 1 and 5).
      */
     /*@ public normal_behavior
-      @ requires entry != null;
+      @ requires entry != null && seededBug == SeededBug.NONE;
       @ ensures \result <==> (entry.addr >= MAXPHYADDR_LIMIT || (!noExecuteEnabled && entry.high >= 2048));
       @ assignable \nothing;
       @*/
@@ -152,7 +152,7 @@ public final class MmuModel implements Mmu {
      * when SMEP or NXE is on.
      */
     /*@ public normal_behavior
-      @ requires Access.isKind(kind) && Access.isMode(mode);
+      @ requires Access.isKind(kind) && Access.isMode(mode) && seededBug == SeededBug.NONE;
       @ ensures 0 <= \result && \result < 32;
       @ ensures (\result % 2 == 1) <==> (protection || reserved);
       @ ensures ((\result / 2) % 2 == 1) <==> kind == Access.WRITE;
@@ -192,7 +192,7 @@ public final class MmuModel implements Mmu {
      * XD anywhere and, under SMEP, a supervisor page for supervisor fetches.
      */
     /*@ public normal_behavior
-      @ requires Access.isKind(kind) && Access.isMode(mode);
+      @ requires Access.isKind(kind) && Access.isMode(mode) && seededBug == SeededBug.NONE;
       @ ensures \result <==>
       @   (!(mode == Access.USER && !userPage)
       @    && (kind == Access.READ ==> !(mode == Access.SUPERVISOR && smap && userPage))

@@ -450,12 +450,14 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * canonical, i.e. for frames at or above 2^47 (§8 Q20).
      */
     /*@ public behavior
-      @ requires frame != null && flags != null && allocator != null && frame.start < VirtAddr.HALF;
+      @ requires frame != null && \invariant_for(frame) && flags != null && allocator != null;
+      @ requires frame.start < VirtAddr.HALF;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == frame.start;
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @ also public exceptional_behavior
-      @ requires frame != null && flags != null && allocator != null && frame.start >= VirtAddr.HALF;
+      @ requires frame != null && \invariant_for(frame) && flags != null && allocator != null;
+      @ requires frame.start >= VirtAddr.HALF;
       @ signals_only CratePanic;
       @*/
     public MapperResult identityMap(PhysFrame frame, Flags flags, FrameAllocator allocator)
