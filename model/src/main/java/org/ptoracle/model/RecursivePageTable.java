@@ -152,40 +152,10 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return MapperResult.recursive(r);
     }
 
-    /** The virtual address of the table at {@code level} that holds {@code page}'s entry. */
-    /*@ private normal_behavior
-      @ requires page != null && 1 <= level && level <= 4;
-      @ ensures level == 4 ==> \result == level4Table;
-      @ ensures level < 4 && seededBug == SeededBug.NONE ==> \result == RecursiveAddresses.table(recursiveIndex,
-      @         level, page.index(4), page.index(3), page.index(2));
-      @ ensures \result % 4096 == 0;
-      @ assignable \nothing;
-      @*/
-    private /*@ pure @*/ long tableOf(Page page, int level) {
-        if (level == 4) {
-            return level4Table;
-        }
-        return recursiveTable(level, page.index(4), page.index(3), page.index(2));
-    }
-
     /**
-     * {@link RecursiveAddresses#table}, where the two address seeded bugs can intervene. NO_SIGN_EXTENSION
-     * keeps the low 48 bits of a higher-half address: for a canonical negative address that is
-     * {@code address + 2^48} (= {@code address & 0x0000ffffffffffffL}).
-     */
-    /*@ private normal_behavior
-      @ requires 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
-      @ requires 1 <= level && level <= 3;
-      @ ensures seededBug == SeededBug.NONE ==> \result == RecursiveAddresses.table(recursiveIndex, level, i4, i3, i2);
-      @ ensures \result % 4096 == 0;
-      @ assignable \nothing;
-      @*/
-    private /*@ pure @*/ long recursiveTable(int level, int i4, int i3, int i2) {
-        return recursiveTableAt(recursiveIndex, seededBug, level, i4, i3, i2);
-    }
-
-    /**
-     * {@link #recursiveTable} on captured values (recursive index {@code r}, seeded bug {@code bug}).
+     * {@link RecursiveAddresses#table} for recursive index {@code r}, where the two address seeded bugs
+     * ({@code bug}) can intervene. NO_SIGN_EXTENSION keeps the low 48 bits of a higher-half address: for
+     * a canonical negative address that is {@code address + 2^48} (= {@code address & 0x0000ffffffffffffL}).
      */
     /*@ private normal_behavior
       @ requires 0 <= r && r < 512;
@@ -207,11 +177,12 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     }
 
     /**
-     * {@link #entryOf} on captured values: the level 4 table at {@code l4}, recursive index {@code r},
-     * seeded bug {@code bug}, the page starting at {@code start}. Its contract only says what a load
-     * needs (alignment to 8): the address itself is stated by {@link #entryOf}'s contract and, in
-     * arithmetic, by {@link RecursiveAddresses#entry}; keeping it out of this contract keeps the
-     * division terms of VirtAddr.tableIndex out of the proofs of unmap and translatePage.
+     * The virtual address of the entry at {@code level} of the page starting at {@code start}, in the
+     * mapper with level 4 table {@code l4}, recursive index {@code r} and seeded bug {@code bug}; every
+     * method takes its addresses from here, on values read before the first table access. Its contract
+     * only says what a load needs (alignment to 8): the address, in arithmetic, is
+     * {@link RecursiveAddresses#entry}'s; keeping it out of this contract keeps the division terms of
+     * VirtAddr.tableIndex out of the proofs of unmap and translatePage.
      */
     /*@ private normal_behavior
       @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
@@ -229,9 +200,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     }
 
     /**
-     * {@link #tableOf} on captured values, like {@link #entryAt}: the table at {@code level} (4: the
-     * level 4 table) of the page starting at {@code start}. Its contract says only what the zeroing
-     * stores need; the address is {@link #tableOf}'s and, in arithmetic, {@link RecursiveAddresses#table}.
+     * Like {@link #entryAt}, the table at {@code level} (4: the level 4 table) of the page starting at
+     * {@code start}. Its contract says only what the zeroing stores need; the address, in arithmetic, is
+     * {@link RecursiveAddresses#table}'s.
      */
     /*@ private normal_behavior
       @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
@@ -245,17 +216,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         }
         return recursiveTableAt(r, bug, level, VirtAddr.tableIndex(start, 4), VirtAddr.tableIndex(start, 3),
                 VirtAddr.tableIndex(start, 2));
-    }
-
-    /** The virtual address of {@code page}'s entry in its table at {@code level}. */
-    /*@ private normal_behavior
-      @ requires page != null && 1 <= level && level <= 4;
-      @ ensures \result == tableOf(page, level) + 8L * page.index(level);
-      @ ensures \result % 8 == 0;
-      @ assignable \nothing;
-      @*/
-    private /*@ pure @*/ long entryOf(Page page, int level) {
-        return tableOf(page, level) + 8L * page.index(level);
     }
 
     @Override
@@ -737,11 +697,11 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
           @ decreases l;
           @*/
         for (int l = 4; l > level; l--) {
-            if (cpu.load(entryOf(page, l)).isUnused()) {
+            if (cpu.load(entryAt(level4Table, recursiveIndex, seededBug, page.start, l)).isUnused()) {
                 return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
             }
         }
-        long entryAddress = entryOf(page, level);
+        long entryAddress = entryAt(level4Table, recursiveIndex, seededBug, page.start, level);
         Entry entry = cpu.load(entryAddress);
         if (entry.isUnused()) {
             return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
@@ -856,7 +816,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
           @ decreases level;
           @*/
         for (int level = 4; level >= 1; level--) {
-            Entry entry = cpu.load(entryOf(page, level));
+            Entry entry = cpu.load(entryAt(level4Table, recursiveIndex, seededBug, page.start, level));
             if (entry.isUnused()) {
                 return TranslateResult.notMapped();
             }
@@ -940,7 +900,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 long subFirst = maxPage(entryStart - VirtAddr.low48(entryStart) % 4096, first);
                 long subLast = minPage(entryEnd - VirtAddr.low48(entryEnd) % 4096, last);
                 Page subPage = Page.containing(PageSize.SIZE_4KIB, subFirst);
-                long child = recursiveTable(level - 1, subPage.index(4), subPage.index(3), subPage.index(2));
+                long child = recursiveTableAt(recursiveIndex, seededBug, level - 1, subPage.index(4), subPage.index(3),
+                        subPage.index(2));
                 if (cleanUpTable(child, level - 1, subFirst, subLast, deallocator)) {
                     cpu.store(entryAddress, Entry.zero());
                     deallocator.deallocateFrame(entry.addr);

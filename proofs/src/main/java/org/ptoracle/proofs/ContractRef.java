@@ -2,6 +2,8 @@ package org.ptoracle.proofs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import de.uka.ilkd.key.java.abstraction.ArrayType;
 import de.uka.ilkd.key.java.abstraction.KeYJavaType;
@@ -78,9 +80,11 @@ public record ContractRef(String className, String method, String contract, Cont
      * contract's name has no such part.
      */
     static String declaringType(Contract c, String fallback) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([A-Za-z0-9_.$]+)::").matcher(c.getName());
+        Matcher m = DECLARING.matcher(c.getName());
         return m.find() ? m.group(1) : fallback;
     }
+
+    private static final Pattern DECLARING = Pattern.compile("\\[([A-Za-z0-9_.$]+)::");
 
     /** "JML normal_behavior operation contract" + id 0 -> "normal_behavior.0". */
     static String kind(Contract c) {

@@ -33,20 +33,15 @@ class ConfigFilesTest {
 
     @Test
     void ignoringOverflowIsRefused(@TempDir Path tmp) throws Exception {
-        String text = Files.readString(TestHome.get().resolve(KeyConfig.DEFAULT_FILE))
-            .replace("choice.intRules=arithmeticSemanticsCheckingOF", "choice.intRules=arithmeticSemanticsIgnoringOF");
-        Path f = tmp.resolve("s.properties");
-        Files.writeString(f, text);
+        Path f = settingsWith(tmp, "choice.intRules=arithmeticSemanticsCheckingOF",
+            "choice.intRules=arithmeticSemanticsIgnoringOF");
         KeyConfig.ConfigException e = assertThrows(KeyConfig.ConfigException.class, () -> KeyConfig.load(f));
         assertTrue(e.getMessage().contains("arithmeticSemanticsCheckingOF"), e.getMessage());
     }
 
     @Test
     void aMissingStrategyKeyIsRefused(@TempDir Path tmp) throws Exception {
-        String text = Files.readString(TestHome.get().resolve(KeyConfig.DEFAULT_FILE))
-            .replace("strategy.LOOP_OPTIONS_KEY=", "#");
-        Path f = tmp.resolve("s.properties");
-        Files.writeString(f, text);
+        Path f = settingsWith(tmp, "strategy.LOOP_OPTIONS_KEY=", "#");
         assertThrows(KeyConfig.ConfigException.class, () -> KeyConfig.load(f));
     }
 
@@ -106,5 +101,13 @@ class ConfigFilesTest {
     void jsonStringsAreEscaped() {
         assertEquals("\"a\\\"b\\\\c\\n\"", Report.str("a\"b\\c\n"));
         assertEquals("null", Report.str(null));
+    }
+
+    /** A copy of the project's settings file in {@code tmp} with {@code from} replaced by {@code to}. */
+    private static Path settingsWith(Path tmp, String from, String to) throws Exception {
+        String text = Files.readString(TestHome.get().resolve(KeyConfig.DEFAULT_FILE));
+        Path f = tmp.resolve("s.properties");
+        Files.writeString(f, text.replace(from, to));
+        return f;
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,7 @@ class KeyLoadTest {
      * class's own cases and those it inherits from an interface are both numbered from 0).
      */
     private static String duplicateIds(List<ContractRef> contracts) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<String> twice = new ArrayList<>();
         for (ContractRef c : contracts) {
             if (!seen.add(c.id())) {
