@@ -67,7 +67,7 @@ public final class MmuModel implements Mmu {
     /** The level 4 table's physical address. */
     /*@ public normal_behavior
       @ ensures \result == cr3;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long cr3() {
         return cr3;
@@ -87,7 +87,7 @@ public final class MmuModel implements Mmu {
 
     /*@ public normal_behavior
       @ ensures \result == writeProtect;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean writeProtect() {
         return writeProtect;
@@ -95,7 +95,7 @@ public final class MmuModel implements Mmu {
 
     /*@ public normal_behavior
       @ ensures \result == noExecuteEnabled;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean noExecuteEnabled() {
         return noExecuteEnabled;
@@ -103,7 +103,7 @@ public final class MmuModel implements Mmu {
 
     /*@ public normal_behavior
       @ ensures \result == smep;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean smep() {
         return smep;
@@ -111,7 +111,7 @@ public final class MmuModel implements Mmu {
 
     /*@ public normal_behavior
       @ ensures \result == smap;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean smap() {
         return smap;
@@ -124,7 +124,7 @@ public final class MmuModel implements Mmu {
     /*@ public normal_behavior
       @ requires entry != null && seededBug == SeededBug.NONE;
       @ ensures \result <==> (entry.addr >= MAXPHYADDR_LIMIT || (!noExecuteEnabled && entry.high >= 2048));
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean reservedBitsSet(Entry entry) {
         if (seededBug == SeededBug.MAXPHYADDR_IGNORED) {
@@ -140,7 +140,7 @@ public final class MmuModel implements Mmu {
     /*@ public normal_behavior
       @ requires entry != null && (level == 2 || level == 3);
       @ ensures \result <==> (entry.addr % VirtAddr.entrySpan(level)) / 8192 != 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean hugeLowBitsSet(Entry entry, int level) {
         return (entry.addr % VirtAddr.entrySpan(level)) / 8192 != 0;
@@ -159,7 +159,7 @@ public final class MmuModel implements Mmu {
       @ ensures ((\result / 4) % 2 == 1) <==> mode == Access.USER;
       @ ensures ((\result / 8) % 2 == 1) <==> reserved;
       @ ensures ((\result / 16) % 2 == 1) <==> (kind == Access.EXEC && (smep || noExecuteEnabled));
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int errorCode(int kind, int mode, boolean protection, boolean reserved) {
         int code = 0;
@@ -200,7 +200,7 @@ public final class MmuModel implements Mmu {
       @                                  && (writablePage || (mode == Access.SUPERVISOR && !writeProtect))))
       @    && (kind == Access.EXEC ==> (executablePage
       @                                 && (mode == Access.USER || !(smep && userPage)))));
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean permits(int kind, int mode, boolean userPage, boolean writablePage,
             boolean executablePage) {

@@ -34,9 +34,9 @@ public final class ModelCpu implements SupervisorAccess {
     }
 
     @Override
-    public void store(long va, Entry value) throws TableAccessFault, ForbiddenAccess {
+    public void store(long va, int low, long addr, int high) throws TableAccessFault, ForbiddenAccess {
         long phys = translate(va, Access.WRITE);
-        memory.write(phys, value);
+        memory.write(phys, Entry.of(low, addr, high));
     }
 
     private long translate(long va, int kind) throws TableAccessFault, ForbiddenAccess {

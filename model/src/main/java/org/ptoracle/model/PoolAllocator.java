@@ -26,7 +26,7 @@ public final class PoolAllocator implements FrameAllocator, FrameDeallocator {
 
     /*@ public normal_behavior
       @ ensures \result == start;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long poolStart() {
         return start;
@@ -34,7 +34,7 @@ public final class PoolAllocator implements FrameAllocator, FrameDeallocator {
 
     /*@ public normal_behavior
       @ ensures \result == used.length;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int poolFrames() {
         return used.length;
@@ -114,7 +114,7 @@ public final class PoolAllocator implements FrameAllocator, FrameDeallocator {
     /*@ public normal_behavior
       @ requires start <= frame && frame < start + 4096L * used.length;
       @ ensures \result == used[(int) ((frame - start) / 4096)];
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean inUse(long frame) {
         return used[(int) ((frame - start) / 4096)];

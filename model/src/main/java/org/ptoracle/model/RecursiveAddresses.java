@@ -24,7 +24,7 @@ public final class RecursiveAddresses {
       @ ensures level == 2 ==> \result == VirtAddr.fromIndices(r, r, i4, i3);
       @ ensures level == 1 ==> \result == VirtAddr.fromIndices(r, i4, i3, i2);
       @ ensures VirtAddr.isCanonical(\result) && VirtAddr.low48(\result) % 4096 == 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long table(int r, int level, int i4, int i3, int i2) {
         if (level == 3) {
@@ -280,7 +280,7 @@ public final class RecursiveAddresses {
     /*@ public normal_behavior
       @ requires 0 <= r && r < 512;
       @ ensures \result == VirtAddr.fromIndices(r, r, r, r);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long level4(int r) {
         return VirtAddr.fromIndices(r, r, r, r);

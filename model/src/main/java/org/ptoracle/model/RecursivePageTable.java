@@ -66,10 +66,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     //@ public ghost int lastLow;
     //@ public ghost long lastAddr;
     //@ public ghost int lastHigh;
-    /** Where the last unmap stored the leaf, and whether the stored entry was zero. */
+    /** Where the last map, unmap or updateFlags stored the leaf. */
     //@ public ghost long lastStoreAt;
-    //@ public ghost boolean lastStoreZero;
-    /** The entry the last updateFlags or set_flags_pN_entry stored: flag bits 0..11, address, bits 52..63. */
+    /** The entry it stored there: flag bits 0..11, address field, flag bits 52..63. */
     //@ public ghost int lastStoreLow;
     //@ public ghost long lastStoreAddr;
     //@ public ghost int lastStoreHigh;
@@ -105,7 +104,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
 
     /*@ public normal_behavior
       @ ensures \result == recursiveIndex;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int recursiveIndex() {
         return recursiveIndex;
@@ -113,7 +112,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
 
     /*@ public normal_behavior
       @ ensures \result == level4Table;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long level4Table() {
         return level4Table;
@@ -163,7 +162,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires 1 <= level && level <= 3;
       @ ensures bug == SeededBug.NONE ==> \result == RecursiveAddresses.table(r, level, i4, i3, i2);
       @ ensures -VirtAddr.HALF <= \result && \result < VirtAddr.SPAN && \result % 4096 == 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     private static /*@ pure @*/ long recursiveTableAt(int r, int bug, int level, int i4, int i3, int i2) {
         if (bug == SeededBug.RECURSIVE_INDEX_ORDER && level == 1) {
@@ -216,6 +215,24 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         }
         return recursiveTableAt(r, bug, level, VirtAddr.tableIndex(start, 4), VirtAddr.tableIndex(start, 3),
                 VirtAddr.tableIndex(start, 2));
+    }
+
+    /**
+     * Flag bits 0..11 with HUGE_PAGE added, as the crate writes a huge page's flags (map_to and
+     * update_flags of 2 MiB and 1 GiB pages); on values, like the stores.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= low && low < 4096;
+      @ ensures (low / Flags.HUGE_PAGE) % 2 == 1 ==> \result == low;
+      @ ensures (low / Flags.HUGE_PAGE) % 2 == 0 ==> \result == low + Flags.HUGE_PAGE;
+      @ ensures 0 <= \result && \result < 4096;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ int withHuge(int low) {
+        if (Flags.bitSet(low, Flags.HUGE_PAGE)) {
+            return low;
+        }
+        return low + Flags.HUGE_PAGE;
     }
 
     @Override
@@ -317,27 +334,23 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
             }
             return MapperResult.err(MapperError.PAGE_ALREADY_MAPPED, frameStart, size);
         }
-        Flags leafFlags = Flags.of(flagsLow, flagsHigh);
+        int leafLow = flagsLow;
         if (size != PageSize.SIZE_4KIB) {
-            leafFlags = leafFlags.withHuge();
-        } else if (leafFlags.huge()) {
+            leafLow = withHuge(flagsLow);
+        } else if (Flags.bitSet(flagsLow, Flags.HUGE_PAGE)) {
             // set_frame asserts that the flags lack HUGE_PAGE, after every table exists (§6.5, §8 Q6e).
             throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
         }
-        Entry leaf = Entry.of(frameStart, leafFlags);
-        //@ ghost int storedLow = leaf.low;
-        //@ ghost long storedAddr = leaf.addr;
-        //@ ghost int storedHigh = leaf.high;
-        cpu.store(leafAddress, leaf);
+        cpu.store(leafAddress, leafLow, frameStart, flagsHigh);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
         //@ set lastLow = 0;
         //@ set lastAddr = 0L;
         //@ set lastHigh = 0;
         //@ set lastStoreAt = leafAddress;
-        //@ set lastStoreLow = storedLow;
-        //@ set lastStoreAddr = storedAddr;
-        //@ set lastStoreHigh = storedHigh;
+        //@ set lastStoreLow = leafLow;
+        //@ set lastStoreAddr = frameStart;
+        //@ set lastStoreHigh = flagsHigh;
         //@ set leafStored = true;
         return MapperResult.flush(start);
     }
@@ -376,16 +389,16 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 // set_frame's assertion, after the frame was taken: it leaks and the entry stays zero (§8 Q6d).
                 throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
             }
-            entry = Entry.of(frame, tableFlags);
-            huge = entry.huge();
-            cpu.store(entryAddress, entry);
+            huge = tableFlags.huge();
+            cpu.store(entryAddress, tableFlags.low, frame, tableFlags.high);
             created = true;
         } else {
             Flags insert = Flags.of(insertLow, insertHigh);
             if (!insert.isEmpty() && !entry.flags().contains(insert)) {
-                entry = entry.withFlags(entry.flags().union(insert));
-                huge = entry.huge();
-                cpu.store(entryAddress, entry);
+                long addr = entry.addr;
+                Flags merged = entry.flags().union(insert);
+                huge = merged.huge();
+                cpu.store(entryAddress, merged.low, addr, merged.high);
             } else {
                 huge = entry.huge();
             }
@@ -394,12 +407,11 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
             return MapperError.PARENT_ENTRY_HUGE_PAGE;
         }
         if (created && bug != SeededBug.NEW_TABLE_NOT_ZEROED) {
-            Entry zero = Entry.zero();
             /*@ loop_invariant 0 <= i && i <= 512;
               @ decreases 512 - i;
               @*/
             for (int i = 0; i < 512; i++) {
-                cpu.store(childTable + 8L * i, zero);
+                cpu.store(childTable + 8L * i, 0, 0L, 0);
             }
         }
         return MapperError.NONE;
@@ -446,7 +458,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result.kind == MapperResult.OK_UNMAPPED <==> (lastLevel == 1 && lastLow % 2 == 1 && (lastLow / 128) % 2 == 0);
       @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
       @         (\result.value == lastAddr && \result.value % 4096 == 0
-      @          && lastStoreAt == lastAt && lastStoreZero
+      @          && lastStoreAt == lastAt && lastStoreLow == 0 && lastStoreAddr == 0 && lastStoreHigh == 0
       @          && \result.page == \old(page.start) && \result.size == PageSize.SIZE_4KIB);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
@@ -549,16 +561,17 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 return MapperResult.err(MapperError.INVALID_FRAME_ADDRESS, frame, size);
             }
         }
-        Entry zero = Entry.zero();
-        //@ ghost boolean storedZero = zero.isUnused();
-        cpu.store(leafAddress, zero);
+        // set_unused: the zero entry.
+        cpu.store(leafAddress, 0, 0L, 0);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
         //@ set lastLow = low;
         //@ set lastAddr = frame;
         //@ set lastHigh = high;
         //@ set lastStoreAt = leafAddress;
-        //@ set lastStoreZero = storedZero;
+        //@ set lastStoreLow = 0;
+        //@ set lastStoreAddr = 0L;
+        //@ set lastStoreHigh = 0;
         return MapperResult.unmapped(frame, start, size);
     }
 
@@ -645,27 +658,23 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
             return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
         }
         //@ ghost int low = leaf.low;
-        //@ ghost long addr = leaf.addr;
+        long addr = leaf.addr;
         //@ ghost int high = leaf.high;
-        Entry updated;
-        if (size == PageSize.SIZE_4KIB) {
-            updated = leaf.withFlags(Flags.of(flagsLow, flagsHigh));
-        } else {
-            updated = leaf.withFlags(Flags.of(flagsLow, flagsHigh).withHuge());
+        // set_flags keeps the address; a huge page's flags get HUGE_PAGE.
+        int updatedLow = flagsLow;
+        if (size != PageSize.SIZE_4KIB) {
+            updatedLow = withHuge(flagsLow);
         }
-        //@ ghost int storedLow = updated.low;
-        //@ ghost long storedAddr = updated.addr;
-        //@ ghost int storedHigh = updated.high;
-        cpu.store(leafAddress, updated);
+        cpu.store(leafAddress, updatedLow, addr, flagsHigh);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
         //@ set lastLow = low;
         //@ set lastAddr = addr;
         //@ set lastHigh = high;
         //@ set lastStoreAt = leafAddress;
-        //@ set lastStoreLow = storedLow;
-        //@ set lastStoreAddr = storedAddr;
-        //@ set lastStoreHigh = storedHigh;
+        //@ set lastStoreLow = updatedLow;
+        //@ set lastStoreAddr = addr;
+        //@ set lastStoreHigh = flagsHigh;
         return MapperResult.flush(start);
     }
 
@@ -706,7 +715,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         if (entry.isUnused()) {
             return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
         }
-        cpu.store(entryAddress, entry.withFlags(flags));
+        cpu.store(entryAddress, flags.low, entry.addr, flags.high);
         return MapperResult.flushAll();
     }
 
@@ -903,7 +912,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 long child = recursiveTableAt(recursiveIndex, seededBug, level - 1, subPage.index(4), subPage.index(3),
                         subPage.index(2));
                 if (cleanUpTable(child, level - 1, subFirst, subLast, deallocator)) {
-                    cpu.store(entryAddress, Entry.zero());
+                    cpu.store(entryAddress, 0, 0L, 0);
                     deallocator.deallocateFrame(entry.addr);
                 }
             }

@@ -48,7 +48,7 @@ public final class SeededBug {
     /** How many bugs there are (NONE excluded). */
     /*@ public normal_behavior
       @ ensures \result == 14;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int count() {
         return NAMES.length - 1;

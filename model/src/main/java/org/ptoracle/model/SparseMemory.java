@@ -68,7 +68,7 @@ public final class SparseMemory implements PhysicalMemory {
     /** True when a write to {@code pa} breaks the harness rule. */
     /*@ public normal_behavior
       @ ensures \result <==> ((protectedStart <= pa && pa < protectedEnd) || pa == protectedWord);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isProtected(long pa) {
         return (protectedStart <= pa && pa < protectedEnd) || pa == protectedWord;
@@ -119,7 +119,7 @@ public final class SparseMemory implements PhysicalMemory {
     /*@ public normal_behavior
       @ requires 0 <= pageIndex && pageIndex < size() / 4096;
       @ ensures !\result ==> (\forall int w; 0 <= w && w < 512; read((long) (pageIndex * 4096L + 8L * w)).isUnused());
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean pageWritten(int pageIndex) {
         return pages[pageIndex] != null;

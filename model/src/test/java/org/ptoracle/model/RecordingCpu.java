@@ -26,9 +26,9 @@ final class RecordingCpu implements SupervisorAccess {
     }
 
     @Override
-    public void store(long va, Entry value) throws TableAccessFault, ForbiddenAccess {
+    public void store(long va, int low, long addr, int high) throws TableAccessFault, ForbiddenAccess {
         log.add("S 0x" + Long.toHexString(va));
-        inner.store(va, value);
+        inner.store(va, low, addr, high);
     }
 
     List<String> log() {

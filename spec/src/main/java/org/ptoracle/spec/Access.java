@@ -19,7 +19,7 @@ public final class Access {
 
     /*@ public normal_behavior
       @ ensures \result <==> (kind == READ || kind == WRITE || kind == EXEC);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isKind(int kind) {
         return kind == READ || kind == WRITE || kind == EXEC;
@@ -27,7 +27,7 @@ public final class Access {
 
     /*@ public normal_behavior
       @ ensures \result <==> (mode == SUPERVISOR || mode == USER);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isMode(int mode) {
         return mode == SUPERVISOR || mode == USER;

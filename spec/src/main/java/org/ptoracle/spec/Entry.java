@@ -33,6 +33,17 @@ public final class Entry {
         this.high = high;
     }
 
+    /** The entry of three parts: flag bits 0..11, the address field and flag bits 52..63. */
+    /*@ public normal_behavior
+      @ requires 0 <= low && low < 4096 && 0 <= high && high < 4096;
+      @ requires 0 <= addr && addr < 4503599627370496L && addr % 4096 == 0;
+      @ ensures \result != null && \result.low == low && \result.addr == addr && \result.high == high;
+      @ assignable \nothing;
+      @*/
+    public static Entry of(int low, long addr, int high) {
+        return new Entry(low, addr, high);
+    }
+
     /** The entry made of an address and flags ({@code set_addr} on an empty entry). */
     /*@ public normal_behavior
       @ requires flags != null && \invariant_for(flags);
@@ -57,7 +68,7 @@ public final class Entry {
     /** {@code is_unused}: the whole word is zero (not "PRESENT is clear"; crate-semantics §3). */
     /*@ public normal_behavior
       @ ensures \result <==> (low == 0 && addr == 0 && high == 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isUnused() {
         return low == 0 && addr == 0 && high == 0;
@@ -74,7 +85,7 @@ public final class Entry {
 
     /*@ public normal_behavior
       @ ensures \result <==> low % 2 == 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean present() {
         return low % 2 == 1;
@@ -83,7 +94,7 @@ public final class Entry {
     /** Bit 7: PS in a PDPTE or PDE, PAT in a PTE, reserved in a PML4E; the crate's HUGE_PAGE. */
     /*@ public normal_behavior
       @ ensures \result <==> (low / 128) % 2 == 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean huge() {
         return (low / 128) % 2 == 1;
@@ -104,7 +115,7 @@ public final class Entry {
       @ ensures low % 2 == 0 ==> \result == FRAME_NOT_PRESENT;
       @ ensures low % 2 == 1 && (low / 128) % 2 == 1 ==> \result == HUGE_FRAME;
       @ ensures low % 2 == 1 && (low / 128) % 2 == 0 ==> \result == FRAME_OK;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int frameCheck() {
         if (low % 2 == 0) {
@@ -158,7 +169,7 @@ public final class Entry {
     /*@ public normal_behavior
       @ requires other != null;
       @ ensures \result <==> (low == other.low && addr == other.addr && high == other.high);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean sameAs(Entry other) {
         return low == other.low && addr == other.addr && high == other.high;
@@ -168,7 +179,7 @@ public final class Entry {
     /*@ public normal_behavior
       @ ensures high < 2048 ==> \result == high * 4503599627370496L + addr + low;
       @ ensures high >= 2048 ==> \result == (high - 4096) * 4503599627370496L + addr + low;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long toRaw() {
         return ((long) high << 52) | addr | low;

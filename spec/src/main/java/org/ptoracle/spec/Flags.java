@@ -51,7 +51,7 @@ public final class Flags {
       @ requires bit == 1 || bit == 2 || bit == 4 || bit == 8 || bit == 16 || bit == 32 || bit == 64
       @       || bit == 128 || bit == 256 || bit == 512 || bit == 1024 || bit == 2048;
       @ ensures \result <==> (bits / bit) % 2 == 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean bitSet(int bits, int bit) {
         return (bits / bit) % 2 == 1;
@@ -59,7 +59,7 @@ public final class Flags {
 
     /*@ public normal_behavior
       @ ensures \result <==> (low / PRESENT) % 2 == 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean present() {
         return bitSet(low, PRESENT);
@@ -67,7 +67,7 @@ public final class Flags {
 
     /*@ public normal_behavior
       @ ensures \result <==> (low / HUGE_PAGE) % 2 == 1;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean huge() {
         return bitSet(low, HUGE_PAGE);
@@ -75,7 +75,7 @@ public final class Flags {
 
     /*@ public normal_behavior
       @ ensures \result <==> (low == 0 && high == 0);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean isEmpty() {
         return low == 0 && high == 0;
@@ -122,7 +122,7 @@ public final class Flags {
     /*@ public normal_behavior
       @ requires other != null;
       @ ensures \result <==> ((low & other.low) == other.low && (high & other.high) == other.high);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean contains(Flags other) {
         return (low & other.low) == other.low && (high & other.high) == other.high;
@@ -131,7 +131,7 @@ public final class Flags {
     /*@ public normal_behavior
       @ requires other != null;
       @ ensures \result <==> (low == other.low && high == other.high);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean sameAs(Flags other) {
         return low == other.low && high == other.high;
@@ -141,7 +141,7 @@ public final class Flags {
     /*@ public normal_behavior
       @ ensures high < 2048 ==> \result == high * 4503599627370496L + low;
       @ ensures high >= 2048 ==> \result == (high - 4096) * 4503599627370496L + low;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long toRaw() {
         return ((long) high << 52) | low;

@@ -30,7 +30,7 @@ public final class MapperError {
 
     /*@ public normal_behavior
       @ ensures \result <==> (1 <= error && error <= 7);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isError(int error) {
         return 1 <= error && error <= 7;

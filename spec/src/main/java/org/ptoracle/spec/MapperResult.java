@@ -102,7 +102,7 @@ public final class MapperResult {
 
     /*@ public normal_behavior
       @ ensures \result <==> (kind == ERR && error == e);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*
      * helper: reads two fields and needs no invariant. Without it, every contract that mentions

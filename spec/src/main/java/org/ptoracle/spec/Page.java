@@ -168,7 +168,7 @@ public final class Page {
       @ ensures level == 2 ==> \result == (VirtAddr.low48(start) / 2097152L) % 512;
       @ ensures level == 3 ==> \result == (VirtAddr.low48(start) / 1073741824L) % 512;
       @ ensures level == 4 ==> \result == VirtAddr.low48(start) / 549755813888L;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ int index(int level) {
         return VirtAddr.tableIndex(start, level);

@@ -15,7 +15,7 @@ public final class PageSize {
 
     /*@ public normal_behavior
       @ ensures \result <==> (size == SIZE_4KIB || size == SIZE_2MIB || size == SIZE_1GIB);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isValid(int size) {
         return size == SIZE_4KIB || size == SIZE_2MIB || size == SIZE_1GIB;
@@ -27,7 +27,7 @@ public final class PageSize {
       @ ensures size == SIZE_4KIB ==> \result == 4096L;
       @ ensures size == SIZE_2MIB ==> \result == 2097152L;
       @ ensures size == SIZE_1GIB ==> \result == 1073741824L;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long bytes(int size) {

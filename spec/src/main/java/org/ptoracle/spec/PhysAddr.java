@@ -14,7 +14,7 @@ public final class PhysAddr {
     /** {@code PhysAddr::try_new}: bits 52..63 clear. */
     /*@ public normal_behavior
       @ ensures \result <==> (0 <= a && a < LIMIT);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isValid(long a) {
         return 0 <= a && a < LIMIT;
@@ -25,7 +25,7 @@ public final class PhysAddr {
       @ requires 0 <= a && a < LIMIT;
       @ requires align == 4096L || align == 2097152L || align == 1073741824L;
       @ ensures \result <==> a % align == 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isAligned(long a, long align) {
         return a % align == 0;
@@ -37,7 +37,7 @@ public final class PhysAddr {
       @ requires align == 4096L || align == 2097152L || align == 1073741824L;
       @ ensures \result == a - a % align;
       @ ensures 0 <= \result && \result <= a && \result % align == 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long alignDown(long a, long align) {
         return a - a % align;

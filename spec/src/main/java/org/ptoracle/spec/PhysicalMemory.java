@@ -9,7 +9,7 @@ public interface PhysicalMemory {
     /** Bytes of memory: a multiple of 4096. */
     /*@ public normal_behavior
       @ ensures \result > 0 && \result % 4096 == 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     /*@ pure @*/ long size();
 

@@ -53,7 +53,7 @@ public final class VirtAddr {
     /** Bits 48..63 all equal bit 47. */
     /*@ public normal_behavior
       @ ensures \result <==> (-HALF <= a && a < HALF);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isCanonical(long a) {
         return -HALF <= a && a < HALF;
@@ -72,7 +72,7 @@ public final class VirtAddr {
       @ ensures a % SPAN >= HALF ==> \result == a % SPAN - SPAN;
       @ ensures a % SPAN < -HALF ==> \result == a % SPAN + SPAN;
       @ ensures isCanonical(a) ==> \result == a;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long truncate(long a) {
@@ -92,7 +92,7 @@ public final class VirtAddr {
       @ ensures 0 <= \result && \result < SPAN;
       @ ensures a >= 0 ==> \result == a;
       @ ensures a < 0 ==> \result == a + SPAN;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long low48(long a) {
@@ -112,7 +112,7 @@ public final class VirtAddr {
       @ ensures level == 2 ==> \result == 2097152L;
       @ ensures level == 3 ==> \result == 1073741824L;
       @ ensures level == 4 ==> \result == 549755813888L;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long entrySpan(int level) {
         if (level == 1) {
@@ -139,7 +139,7 @@ public final class VirtAddr {
       @ ensures level == 2 ==> \result == (low48(a) / 2097152L) % 512;
       @ ensures level == 3 ==> \result == (low48(a) / 1073741824L) % 512;
       @ ensures level == 4 ==> \result == low48(a) / 549755813888L;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ int tableIndex(long a, int level) {
@@ -161,7 +161,7 @@ public final class VirtAddr {
       @ requires 0 <= q;
       @ ensures 0 <= \result && \result < 512;
       @ ensures \result == q % 512;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     private static /*@ pure @*/ int mod512(long q) {
@@ -173,7 +173,7 @@ public final class VirtAddr {
       @ requires -HALF <= a && a < HALF;
       @ ensures 0 <= \result && \result < 4096;
       @ ensures \result == low48(a) % 4096;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long pageOffset(long a) {
         return low48(a) % 4096;
@@ -190,7 +190,7 @@ public final class VirtAddr {
       @ ensures low48(\result) == i4 * 549755813888L + i3 * 1073741824L + i2 * 2097152L + i1 * 4096L;
       @ ensures i4 < 256 ==> \result == i4 * 549755813888L + i3 * 1073741824L + i2 * 2097152L + i1 * 4096L;
       @ ensures i4 >= 256 ==> \result == i4 * 549755813888L + i3 * 1073741824L + i2 * 2097152L + i1 * 4096L - SPAN;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long fromIndices(int i4, int i3, int i2, int i1) {
         long sum = i4 * 549755813888L + i3 * 1073741824L + i2 * 2097152L + i1 * 4096L;
@@ -205,7 +205,7 @@ public final class VirtAddr {
       @ requires -HALF <= a && a < HALF;
       @ requires align == 4096L || align == 2097152L || align == 1073741824L;
       @ ensures \result <==> low48(a) % align == 0;
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean isAligned(long a, long align) {
         return low48(a) % align == 0;
@@ -218,7 +218,7 @@ public final class VirtAddr {
     /*@ public normal_behavior
       @ requires -HALF <= a && a < HALF && -HALF <= b && b < HALF;
       @ ensures \result <==> low48(a) <= low48(b);
-      @ assignable \nothing;
+      @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ boolean lessOrEqual(long a, long b) {
         return low48(a) <= low48(b);

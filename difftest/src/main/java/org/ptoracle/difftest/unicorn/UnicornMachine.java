@@ -83,8 +83,9 @@ public final class UnicornMachine implements Machine {
         }
 
         @Override
-        public void store(long va, Entry value) throws TableAccessFault, ForbiddenAccess {
-            AccessOutcome outcome = guarded(va, () -> emulator.store64(va, value.toRaw()));
+        public void store(long va, int low, long addr, int high) throws TableAccessFault, ForbiddenAccess {
+            long raw = Entry.of(low, addr, high).toRaw();
+            AccessOutcome outcome = guarded(va, () -> emulator.store64(va, raw));
             switch (outcome) {
                 case AccessOutcome.Completed c -> {
                     if (protectedAddress(c.physicalAddress())) {
