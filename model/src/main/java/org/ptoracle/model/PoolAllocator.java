@@ -45,7 +45,7 @@ public final class PoolAllocator implements FrameAllocator, FrameDeallocator {
       @                           && (\result - start) % 4096 == 0);
       @*/
     @Override
-    public long allocateFrame() {
+    public /*@ helper @*/ long allocateFrame() {
         /*@ loop_invariant 0 <= i && i <= used.length;
           @ decreases used.length - i;
           @*/

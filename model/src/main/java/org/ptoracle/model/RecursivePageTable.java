@@ -54,8 +54,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     private final /*@ spec_public @*/ int seededBug;
 
     /*
-     * What the last unmap or translatePage examined, recorded for their contracts (T5, T6 and the
-     * error-variant cases): calls through SupervisorAccess may change any heap location, so a contract
+     * What the last map, unmap, updateFlags, translatePage or translate examined, recorded for their
+     * contracts (T4-T6 and the error-variant cases): calls through SupervisorAccess may change any heap location, so a contract
      * can speak about the entries the crate loaded only through values recorded after the last call.
      */
     /** The level of the entry that decided the outcome (the first that stopped the walk, or the leaf). */
@@ -235,6 +235,56 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return low + Flags.HUGE_PAGE;
     }
 
+    /*
+     * T4 for map_to, 4 KiB: the cases of mapToWithTableFlags below, with the parent flags map_to derives.
+     */
+    /*@ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.FRAME_ALLOCATION_FAILED)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.PARENT_ENTRY_HUGE_PAGE)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_ALREADY_MAPPED);
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH <==> leafStored;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         (lastLevel == 1 && lastLow == 0 && lastAddr == 0 && lastHigh == 0
+      @          && lastStoreAt == lastAt && lastStoreAddr == \old(frame.start)
+      @          && lastStoreLow == \old(flags.low) && lastStoreHigh == \old(flags.high)
+      @          && \result.page == \old(page.start));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_ALREADY_MAPPED) ==>
+      @         (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0)
+      @          && \result.value == \old(frame.start));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @*/
     @Override
     public MapperResult mapTo(Page page, PhysFrame frame, Flags flags, FrameAllocator allocator)
             throws TableAccessFault, ForbiddenAccess {
@@ -373,48 +423,88 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     private static int createNextTable(SupervisorAccess cpu, int bug, long entryAddress, long childTable,
             int insertLow, int insertHigh, FrameAllocator allocator) throws TableAccessFault, ForbiddenAccess {
         Entry entry = cpu.load(entryAddress);
+        int low = entry.low;
+        long addr = entry.addr;
+        int high = entry.high;
         boolean created = false;
-        boolean huge;
         if (entry.isUnused()) {
             long frame = allocator.allocateFrame();
             if (frame == -1) {
                 return MapperError.FRAME_ALLOCATION_FAILED;
             }
-            int base = Flags.PRESENT + Flags.WRITABLE;
-            if (bug == SeededBug.PARENT_NOT_WRITABLE) {
-                base = Flags.PRESENT;
-            }
-            Flags tableFlags = Flags.of(base, 0).union(Flags.of(insertLow, insertHigh));
-            if (tableFlags.huge()) {
+            // PRESENT | WRITABLE | insert flags; the base flags have no high bits.
+            low = Flags.unionBits(newTableFlags(bug), insertLow);
+            addr = frame;
+            high = insertHigh;
+            if (Flags.bitSet(low, Flags.HUGE_PAGE)) {
                 // set_frame's assertion, after the frame was taken: it leaks and the entry stays zero (§8 Q6d).
                 throw new CratePanic("assertion failed: !flags.contains(PageTableFlags::HUGE_PAGE)");
             }
-            huge = tableFlags.huge();
-            cpu.store(entryAddress, tableFlags.low, frame, tableFlags.high);
+            cpu.store(entryAddress, low, addr, high);
             created = true;
-        } else {
-            Flags insert = Flags.of(insertLow, insertHigh);
-            if (!insert.isEmpty() && !entry.flags().contains(insert)) {
-                long addr = entry.addr;
-                Flags merged = entry.flags().union(insert);
-                huge = merged.huge();
-                cpu.store(entryAddress, merged.low, addr, merged.high);
-            } else {
-                huge = entry.huge();
-            }
+        } else if (addsFlags(low, high, insertLow, insertHigh)) {
+            low = Flags.unionBits(low, insertLow);
+            high = Flags.unionBits(high, insertHigh);
+            cpu.store(entryAddress, low, addr, high);
         }
-        if (huge) {
+        // The entry as it is now: found (possibly with flags added) or just created.
+        if (Flags.bitSet(low, Flags.HUGE_PAGE)) {
             return MapperError.PARENT_ENTRY_HUGE_PAGE;
         }
         if (created && bug != SeededBug.NEW_TABLE_NOT_ZEROED) {
-            /*@ loop_invariant 0 <= i && i <= 512;
-              @ decreases 512 - i;
-              @*/
-            for (int i = 0; i < 512; i++) {
-                cpu.store(childTable + 8L * i, 0, 0L, 0);
-            }
+            zeroTable(cpu, childTable);
         }
         return MapperError.NONE;
+    }
+
+    /*
+     * The two decisions of create_next_table as calls with one result each, not as conditions with
+     * branches: KeY 2.12.3 executes the rest of the method once per branch of a condition in the code,
+     * and with them inline createNextTable needed about 27,000 rule applications.
+     */
+
+    /** The flags of a new table's entry before the insert flags: PRESENT | WRITABLE. */
+    /*@ private normal_behavior
+      @ ensures bug != SeededBug.PARENT_NOT_WRITABLE ==> \result == Flags.PRESENT + Flags.WRITABLE;
+      @ ensures \result == Flags.PRESENT || \result == Flags.PRESENT + Flags.WRITABLE;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ int newTableFlags(int bug) {
+        if (bug == SeededBug.PARENT_NOT_WRITABLE) {
+            return Flags.PRESENT;
+        }
+        return Flags.PRESENT + Flags.WRITABLE;
+    }
+
+    /**
+     * {@code !insert_flags.is_empty() && !entry.flags().contains(insert_flags)}: whether an existing
+     * entry (flag halves {@code low}, {@code high}) gets the insert flags ORed in.
+     */
+    /*@ private normal_behavior
+      @ requires 0 <= low && low < 4096 && 0 <= high && high < 4096;
+      @ requires 0 <= insertLow && insertLow < 4096 && 0 <= insertHigh && insertHigh < 4096;
+      @ ensures \result <==> (!(insertLow == 0 && insertHigh == 0)
+      @         && !((low & insertLow) == insertLow && (high & insertHigh) == insertHigh));
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ boolean addsFlags(int low, int high, int insertLow, int insertHigh) {
+        return !(insertLow == 0 && insertHigh == 0)
+                && !(Flags.containsBits(low, insertLow) && Flags.containsBits(high, insertHigh));
+    }
+
+    /** {@code zero()} on a new table: 512 stores of the zero entry through its recursive address. */
+    /*@ private behavior
+      @ requires cpu != null;
+      @ requires -VirtAddr.HALF <= table && table < VirtAddr.SPAN && table % 4096 == 0;
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @*/
+    private static void zeroTable(SupervisorAccess cpu, long table) throws TableAccessFault, ForbiddenAccess {
+        /*@ loop_invariant 0 <= i && i <= 512;
+          @ decreases 512 - i;
+          @*/
+        for (int i = 0; i < 512; i++) {
+            cpu.store(table + 8L * i, 0, 0L, 0);
+        }
     }
 
     /**
@@ -425,7 +515,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires frame != null && \invariant_for(frame) && flags != null && allocator != null;
       @ requires frame.start < VirtAddr.HALF;
       @ ensures \result != null;
-      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == frame.start;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == \old(frame.start);
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @ also public exceptional_behavior
       @ requires frame != null && \invariant_for(frame) && flags != null && allocator != null;
@@ -442,11 +532,13 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
 
     /*
      * The 4 KiB contract cases (seeded bug NONE), over the entry where the crate's walk stopped
-     * (lastLevel, lastAt, lastLow, lastAddr, lastHigh): T5 and one case per error variant.
+     * (lastLevel, lastAt, lastLow, lastAddr, lastHigh): when unmap succeeds (the first case), one case
+     * per error variant, and T5 in the last case: success returns the address field of the leaf it
+     * loaded and stores the zero entry where it loaded it.
      *
-     * The last case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which does
-     * not equate the code's call of entryAt with the same query in the contract (proofs/README.md).
-     * The status of each case is in proofs/README.md.
+     * The fifth case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which
+     * does not equate the code's call of entryAt with the same query in the contract
+     * (proofs/README.md). The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -456,10 +548,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_UNMAPPED <==> (lastLevel == 1 && lastLow % 2 == 1 && (lastLow / 128) % 2 == 0);
-      @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
-      @         (\result.value == lastAddr && \result.value % 4096 == 0
-      @          && lastStoreAt == lastAt && lastStoreLow == 0 && lastStoreAddr == 0 && lastStoreHigh == 0
-      @          && \result.page == \old(page.start) && \result.size == PageSize.SIZE_4KIB);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -498,6 +586,18 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
       @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
+      @         (\result.value == lastAddr && \result.value % 4096 == 0
+      @          && lastStoreAt == lastAt && lastStoreLow == 0 && lastStoreAddr == 0 && lastStoreHigh == 0
+      @          && \result.page == \old(page.start) && \result.size == PageSize.SIZE_4KIB);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     @Override
@@ -818,39 +918,156 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         return MapperResult.frame(leaf.addr, size);
     }
 
+    /*
+     * T6 for translate, 4 KiB, over the entry where the walk stopped (the ghost fields above): a 4 KiB
+     * mapping exactly when the walk reached a non-zero level 1 entry, whose address, flags and the
+     * address's page offset make the result (the offset as VirtAddr.pageOffset's second contract case
+     * states it); NotMapped exactly when the entry where it stopped is zero.
+     */
+    /*@ also public behavior
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == TranslateResult.MAPPED && \result.size == PageSize.SIZE_4KIB)
+      @         <==> (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == TranslateResult.MAPPED && \result.size == PageSize.SIZE_4KIB)
+      @         ==> (\result.frame == lastAddr && \result.offset == (addr % 4096 + 4096) % 4096
+      @              && \result.flags.low == lastLow && \result.flags.high == lastHigh);
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == TranslateResult.NOT_MAPPED <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @*/
     @Override
     public TranslateResult translate(long addr) throws TableAccessFault, ForbiddenAccess {
-        Page page = Page.containing(PageSize.SIZE_4KIB, addr);
+        // Fields and the page are read once, before the first table access (see unmap).
+        SupervisorAccess cpu = this.cpu;
+        long l4 = level4Table;
+        int r = recursiveIndex;
+        int bug = seededBug;
+        long start = pageStart(addr);
+        // The parents: NotMapped at a zero entry; a huge one is the leaf (level 3 or 2) or a panic (4).
         /*@ loop_invariant 1 <= level && level <= 4;
           @ decreases level;
           @*/
-        for (int level = 4; level >= 1; level--) {
-            Entry entry = cpu.load(entryAt(level4Table, recursiveIndex, seededBug, page.start, level));
+        for (int level = 4; level > 1; level--) {
+            long at = entryAt(l4, r, bug, start, level);
+            Entry entry = cpu.load(at);
+            //@ set lastLevel = level;
+            //@ set lastAt = at;
+            //@ set lastLow = entry.low;
+            //@ set lastAddr = entry.addr;
+            //@ set lastHigh = entry.high;
             if (entry.isUnused()) {
                 return TranslateResult.notMapped();
             }
             if (entry.huge()) {
-                if (level == 4) {
-                    throw new CratePanic("level 4 entry has huge page bit set");
-                }
-                if (level == 1) {
-                    throw new CratePanic("level 1 entry has huge page bit set");
-                }
-                // A huge leaf at level 3 or 2: the frame is aligned down, PRESENT is not checked (§6.6).
-                long span = VirtAddr.entrySpan(level);
-                long offsetSpan = span;
-                if (seededBug == SeededBug.HUGE_OFFSET_MASK && level == 2) {
-                    offsetSpan = span / 2;
-                }
-                return TranslateResult.mapped(level, entry.addr - entry.addr % span,
-                        VirtAddr.low48(addr) % offsetSpan, entry.flags());
-            }
-            if (level == 1) {
-                return TranslateResult.mapped(PageSize.SIZE_4KIB, entry.addr, VirtAddr.pageOffset(addr),
-                        entry.flags());
+                return hugeLeaf(bug, level, addr, entry);
             }
         }
-        return TranslateResult.notMapped();
+        long leafAddress = entryAt(l4, r, bug, start, 1);
+        Entry leaf = cpu.load(leafAddress);
+        //@ set lastLevel = 1;
+        //@ set lastAt = leafAddress;
+        //@ set lastLow = leaf.low;
+        //@ set lastAddr = leaf.addr;
+        //@ set lastHigh = leaf.high;
+        if (leaf.isUnused()) {
+            return TranslateResult.notMapped();
+        }
+        return leafResult(leaf, addr);
+    }
+
+    /**
+     * translate at a non-zero level 1 entry: a panic when it has HUGE_PAGE, otherwise the 4 KiB mapping
+     * of its address, its flags and the address's page offset. Its own method, like hugeLeaf, so that
+     * the panic's path and the page offset's arithmetic stay out of translate's proofs; one fact per
+     * case (together they exceed 20,000 rule applications). The offset is stated as pageOffset's
+     * second contract case states it (without low48, whose case split on the sign of {@code addr}
+     * would run through translate's proofs: computing it there took them past 20,000).
+     */
+    /*@ private behavior
+      @ requires leaf != null && \invariant_for(leaf);
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ ensures \result != null && \result.kind == TranslateResult.MAPPED && \result.size == PageSize.SIZE_4KIB;
+      @ ensures \result.frame == leaf.addr;
+      @ signals_only CratePanic;
+      @ signals (CratePanic e) (leaf.low / Flags.HUGE_PAGE) % 2 == 1;
+      @ assignable \nothing;
+      @ also private behavior
+      @ requires leaf != null && \invariant_for(leaf);
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ ensures \result != null && \result.flags.low == leaf.low && \result.flags.high == leaf.high;
+      @ signals_only CratePanic;
+      @ assignable \nothing;
+      @ also private behavior
+      @ requires leaf != null && \invariant_for(leaf);
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ ensures \result != null && \result.offset == (addr % 4096 + 4096) % 4096;
+      @ signals_only CratePanic;
+      @ assignable \nothing;
+      @*/
+    private static TranslateResult leafResult(Entry leaf, long addr) {
+        if (leaf.huge()) {
+            throw new CratePanic("level 1 entry has huge page bit set");
+        }
+        return TranslateResult.mapped(PageSize.SIZE_4KIB, leaf.addr, VirtAddr.pageOffset(addr), leaf.flags());
+    }
+
+    /**
+     * The start of the 4 KiB page containing the canonical address {@code addr} ({@code
+     * Page::containing_address}). Its contract says only what entryAt needs: the address, in arithmetic,
+     * is {@link Page#containing}'s, and its case split on the sign of {@code addr} (low48) would run
+     * through the whole of translate's proofs.
+     */
+    /*@ private normal_behavior
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ ensures -VirtAddr.HALF <= \result && \result < VirtAddr.HALF;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ long pageStart(long addr) {
+        return addr - VirtAddr.pageOffset(addr);
+    }
+
+    /**
+     * translate at a parent entry with HUGE_PAGE: a panic at level 4; at level 3 or 2 the entry is the
+     * leaf, its frame aligned down and PRESENT not checked (§6.6). Its own method so that the panic's
+     * path and the arithmetic modulo the leaf's span (nonlinear for a symbolic level) stay out of
+     * translate's proofs.
+     */
+    /*@ private behavior
+      @ requires entry != null && \invariant_for(entry) && 2 <= level && level <= 4;
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ ensures \result != null && \result.kind == TranslateResult.MAPPED && \result.size == level;
+      @ signals_only CratePanic;
+      @ signals (CratePanic e) level == 4;
+      @ assignable \nothing;
+      @*/
+    private static TranslateResult hugeLeaf(int bug, int level, long addr, Entry entry) {
+        if (level == 4) {
+            throw new CratePanic("level 4 entry has huge page bit set");
+        }
+        long span = VirtAddr.entrySpan(level);
+        long offsetSpan = span;
+        if (bug == SeededBug.HUGE_OFFSET_MASK && level == 2) {
+            offsetSpan = span / 2;
+        }
+        return TranslateResult.mapped(level, entry.addr - entry.addr % span, VirtAddr.low48(addr) % offsetSpan,
+                entry.flags());
     }
 
     @Override

@@ -10,6 +10,8 @@ package org.ptoracle.spec;
 public final class Entry {
     /** Bits 12..51 of a raw entry: the crate's address mask. */
     public static final long ADDR_MASK = 0x000ffffffffff000L;
+    /** 2^52, the weight of bit 52, where the high flag bits start. */
+    private static final long BIT_52 = 4503599627370496L;
 
     /*@ public invariant 0 <= low && low < 4096 && 0 <= high && high < 4096;
       @ public invariant 0 <= addr && addr < 4503599627370496L && addr % 4096 == 0;
@@ -182,7 +184,13 @@ public final class Entry {
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long toRaw() {
-        return ((long) high << 52) | addr | low;
+        // Arithmetic, not shifts and ORs (which KeY 2.12.3 cannot reason about): bit 63 is the sign, so
+        // flag bits 52..63 of 2048 or more make the word negative.
+        long top = high;
+        if (high >= 2048) {
+            top = high - 4096;
+        }
+        return top * BIT_52 + addr + low;
     }
 
     /** The entry a raw hardware word holds; lossless. */
@@ -191,6 +199,16 @@ public final class Entry {
       @ assignable \nothing;
       @*/
     public static Entry fromRaw(long raw) {
-        return new Entry((int) (raw & 0xfffL), raw & ADDR_MASK, (int) (raw >>> 52));
+        // Arithmetic, like toRaw. A negative word has bit 63 set: adding 2^63 (raw - Long.MIN_VALUE)
+        // clears it, and it comes back as bit 11 of the high flags (2048), so that / and % (which round
+        // toward zero in Java) see a non-negative number.
+        long bits = raw;
+        int top = 0;
+        if (raw < 0) {
+            bits = raw - Long.MIN_VALUE;
+            top = 2048;
+        }
+        long below52 = bits % BIT_52;
+        return new Entry((int) (below52 % 4096), below52 - below52 % 4096, top + (int) (bits / BIT_52));
     }
 }

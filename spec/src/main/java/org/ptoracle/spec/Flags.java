@@ -86,7 +86,7 @@ public final class Flags {
      * (crate mapper/mod.rs, Mapper::map_to), i.e. the low three bits.
      */
     /*@ public normal_behavior
-      @ ensures \result != null && \result.low == low % 8 && \result.high == 0;
+      @ ensures \result != null && \result.low == low % 8 && \result.high == 0 && \invariant_for(\result);
       @ assignable \nothing;
       @*/
     public Flags parentTableFlags() {
@@ -115,17 +115,42 @@ public final class Flags {
       @ assignable \nothing;
       @*/
     public Flags union(Flags other) {
-        return new Flags(low | other.low, high | other.high);
+        return new Flags(unionBits(low, other.low), unionBits(high, other.high));
+    }
+
+    /**
+     * The bitwise union of two halves ({@code low} or {@code high}) of flags. With {@link #containsBits},
+     * one of the two bit operations of the mapper, stated with {@code |} and {@code &}, for which KeY
+     * 2.12.3 has no rules: open there, tested by AddressArithmeticTest.
+     */
+    /*@ public normal_behavior
+      @ requires 0 <= a && a < 4096 && 0 <= b && b < 4096;
+      @ ensures \result == (a | b);
+      @ ensures 0 <= \result && \result < 4096;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ pure @*/ int unionBits(int a, int b) {
+        return a | b;
+    }
+
+    /** True when every bit of {@code b} is set in {@code a} (halves of flags, like {@link #unionBits}). */
+    /*@ public normal_behavior
+      @ requires 0 <= a && a < 4096 && 0 <= b && b < 4096;
+      @ ensures \result <==> (a & b) == b;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ pure @*/ boolean containsBits(int a, int b) {
+        return (a & b) == b;
     }
 
     /** {@code self.contains(other)}: every bit of {@code other} is set here. */
     /*@ public normal_behavior
-      @ requires other != null;
+      @ requires other != null && \invariant_for(other);
       @ ensures \result <==> ((low & other.low) == other.low && (high & other.high) == other.high);
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean contains(Flags other) {
-        return (low & other.low) == other.low && (high & other.high) == other.high;
+        return containsBits(low, other.low) && containsBits(high, other.high);
     }
 
     /*@ public normal_behavior
@@ -144,7 +169,12 @@ public final class Flags {
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long toRaw() {
-        return ((long) high << 52) | low;
+        // Arithmetic, as Entry.toRaw: bit 63 is the sign.
+        long top = high;
+        if (high >= 2048) {
+            top = high - 4096;
+        }
+        return top * 4503599627370496L + low;
     }
 
     /**
@@ -152,14 +182,24 @@ public final class Flags {
      * when they are not, so that a caller can refuse the input with its own message.
      */
     /*@ public normal_behavior
-      @ ensures (raw & 0x000ffffffffff000L) != 0L ==> \result == null;
-      @ ensures (raw & 0x000ffffffffff000L) == 0L ==> (\result != null && \result.toRaw() == raw);
+      @ ensures (raw % 4503599627370496L + 4503599627370496L) % 4503599627370496L >= 4096 ==> \result == null;
+      @ ensures (raw % 4503599627370496L + 4503599627370496L) % 4503599627370496L < 4096
+      @         ==> (\result != null && \result.toRaw() == raw);
       @ assignable \nothing;
       @*/
     public static /*@ nullable @*/ Flags fromRaw(long raw) {
-        if ((raw & 0x000ffffffffff000L) != 0L) {
+        // Bits 0..51 of the two's complement word are raw modulo 2^52, taken non-negative (bits 12..51
+        // are Entry.ADDR_MASK's); bit 63 is handled as in Entry.fromRaw.
+        long below52 = (raw % 4503599627370496L + 4503599627370496L) % 4503599627370496L;
+        if (below52 >= 4096) {
             return null;
         }
-        return new Flags((int) (raw & 0xfffL), (int) (raw >>> 52));
+        long bits = raw;
+        int top = 0;
+        if (raw < 0) {
+            bits = raw - Long.MIN_VALUE;
+            top = 2048;
+        }
+        return new Flags((int) below52, top + (int) (bits / 4503599627370496L));
     }
 }

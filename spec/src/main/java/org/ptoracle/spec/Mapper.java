@@ -19,8 +19,8 @@ public interface Mapper {
       @      || \result.isErr(MapperError.FRAME_ALLOCATION_FAILED)
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE)
       @      || \result.isErr(MapperError.PAGE_ALREADY_MAPPED);
-      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == page.start;
-      @ ensures \result.isErr(MapperError.PAGE_ALREADY_MAPPED) ==> \result.value == frame.start;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == \old(page.start);
+      @ ensures \result.isErr(MapperError.PAGE_ALREADY_MAPPED) ==> \result.value == \old(frame.start);
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     MapperResult mapTo(Page page, PhysFrame frame, Flags flags, FrameAllocator allocator)
@@ -35,8 +35,8 @@ public interface Mapper {
       @      || \result.isErr(MapperError.FRAME_ALLOCATION_FAILED)
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE)
       @      || \result.isErr(MapperError.PAGE_ALREADY_MAPPED);
-      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == page.start;
-      @ ensures \result.isErr(MapperError.PAGE_ALREADY_MAPPED) ==> \result.value == frame.start;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == \old(page.start);
+      @ ensures \result.isErr(MapperError.PAGE_ALREADY_MAPPED) ==> \result.value == \old(frame.start);
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     MapperResult mapToWithTableFlags(Page page, PhysFrame frame, Flags flags, Flags parentFlags,
@@ -50,8 +50,8 @@ public interface Mapper {
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE)
       @      || \result.isErr(MapperError.PAGE_NOT_MAPPED)
       @      || \result.isErr(MapperError.INVALID_FRAME_ADDRESS);
-      @ ensures page.size == PageSize.SIZE_4KIB ==> !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
-      @ ensures \result.kind == MapperResult.OK_UNMAPPED ==> \result.page == page.start;
+      @ ensures \old(page.size) == PageSize.SIZE_4KIB ==> !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
+      @ ensures \result.kind == MapperResult.OK_UNMAPPED ==> \result.page == \old(page.start);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult unmap(Page page) throws TableAccessFault, ForbiddenAccess;
@@ -61,7 +61,7 @@ public interface Mapper {
       @ requires page != null && flags != null;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH || \result.isErr(MapperError.PAGE_NOT_MAPPED);
-      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == page.start;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==> \result.page == \old(page.start);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult updateFlags(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
@@ -81,7 +81,7 @@ public interface Mapper {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH_ALL || \result.isErr(MapperError.PAGE_NOT_MAPPED)
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
-      @ ensures page.size == PageSize.SIZE_1GIB ==> \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
+      @ ensures \old(page.size) == PageSize.SIZE_1GIB ==> \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult setFlagsP3Entry(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
@@ -92,7 +92,7 @@ public interface Mapper {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH_ALL || \result.isErr(MapperError.PAGE_NOT_MAPPED)
       @      || \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
-      @ ensures page.size != PageSize.SIZE_4KIB ==> \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
+      @ ensures \old(page.size) != PageSize.SIZE_4KIB ==> \result.isErr(MapperError.PARENT_ENTRY_HUGE_PAGE);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult setFlagsP2Entry(Page page, Flags flags) throws TableAccessFault, ForbiddenAccess;
@@ -103,9 +103,9 @@ public interface Mapper {
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FRAME || \result.isErr(MapperError.PAGE_NOT_MAPPED)
       @      || \result.isErr(MapperError.INVALID_FRAME_ADDRESS);
-      @ ensures \result.kind == MapperResult.OK_FRAME ==> \result.size == page.size
-      @      && \result.value % PageSize.bytes(page.size) == 0;
-      @ ensures page.size == PageSize.SIZE_4KIB ==> !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
+      @ ensures \result.kind == MapperResult.OK_FRAME ==> \result.size == \old(page.size)
+      @      && \result.value % PageSize.bytes(\old(page.size)) == 0;
+      @ ensures \old(page.size) == PageSize.SIZE_4KIB ==> !\result.isErr(MapperError.INVALID_FRAME_ADDRESS);
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     MapperResult translatePage(Page page) throws TableAccessFault, ForbiddenAccess;

@@ -168,11 +168,19 @@ public final class VirtAddr {
         return (int) (q % 512);
     }
 
-    /** Bits 0..11 ({@code page_offset}). */
+    /**
+     * Bits 0..11 ({@code page_offset}). The second case states the same without low48 (Java's % keeps
+     * the sign of {@code a}): the form translate's contracts use, where low48's case split on the sign
+     * would cost more than the proof has room for.
+     */
     /*@ public normal_behavior
       @ requires -HALF <= a && a < HALF;
       @ ensures 0 <= \result && \result < 4096;
       @ ensures \result == low48(a) % 4096;
+      @ assignable \strictly_nothing;
+      @ also public normal_behavior
+      @ requires -HALF <= a && a < HALF;
+      @ ensures \result == (a % 4096 + 4096) % 4096;
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ long pageOffset(long a) {
