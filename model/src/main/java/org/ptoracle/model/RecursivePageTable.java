@@ -55,8 +55,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
 
     /*
      * What the last map, unmap, updateFlags, translatePage or translate examined, recorded for their
-     * contracts (T4-T6 and the error-variant cases): calls through SupervisorAccess may change any heap location, so a contract
-     * can speak about the entries the crate loaded only through values recorded after the last call.
+     * contracts (T4-T6 and the error-variant cases): calls through SupervisorAccess may change any heap
+     * location, so a contract can speak about the entries the crate loaded only through values
+     * recorded after the last call.
      */
     /** The level of the entry that decided the outcome (the first that stopped the walk, or the leaf). */
     //@ public ghost int lastLevel;
