@@ -799,24 +799,98 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * leaf is at or above N (1 GiB with N = 3 or 2, 2 MiB with N = 2) the crate returns
      * ParentEntryHugePage without touching a table (§8 Q11).
      */
+    /*
+     * Error variants of set_flags_p4/p3/p2_entry for a 4 KiB page (seeded bug NONE), over the entry
+     * where the walk stopped: success exactly when the level N entry it loaded is non-zero, and then it
+     * stored that entry's address with the given flags where it loaded it; PageNotMapped exactly at the
+     * first zero entry.
+     */
+    /*@ private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB && 2 <= level && level <= 4;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH_ALL
+      @         <==> (lastLevel == level && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0));
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB && 2 <= level && level <= 4;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH_ALL
+      @         ==> (lastStoreAt == lastAt && lastStoreAddr == lastAddr
+      @              && lastStoreLow == \old(flags.low) && lastStoreHigh == \old(flags.high));
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @ also private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB && 2 <= level && level <= 4;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_NOT_MAPPED)
+      @         <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
+      @ signals_only TableAccessFault, ForbiddenAccess;
+      @*/
     private MapperResult setFlagsAt(Page page, int level, Flags flags) throws TableAccessFault, ForbiddenAccess {
-        if (page.size >= level) {
-            return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, page.size);
+        // Fields and arguments are read once, before the first table access (see unmap).
+        SupervisorAccess cpu = this.cpu;
+        long l4 = level4Table;
+        int r = recursiveIndex;
+        int bug = seededBug;
+        int size = page.size;
+        long start = page.start;
+        int flagsLow = flags.low;
+        int flagsHigh = flags.high;
+        if (size >= level) {
+            return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, size);
         }
         /*@ loop_invariant level <= l && l <= 4;
           @ decreases l;
           @*/
         for (int l = 4; l > level; l--) {
-            if (cpu.load(entryAt(level4Table, recursiveIndex, seededBug, page.start, l)).isUnused()) {
-                return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+            long at = entryAt(l4, r, bug, start, l);
+            Entry parent = cpu.load(at);
+            if (parent.isUnused()) {
+                //@ set lastLevel = l;
+                //@ set lastAt = at;
+                //@ set lastLow = parent.low;
+                //@ set lastAddr = parent.addr;
+                //@ set lastHigh = parent.high;
+                return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
             }
         }
-        long entryAddress = entryAt(level4Table, recursiveIndex, seededBug, page.start, level);
+        long entryAddress = entryAt(l4, r, bug, start, level);
         Entry entry = cpu.load(entryAddress);
+        //@ set lastLevel = level;
+        //@ set lastAt = entryAddress;
+        //@ set lastLow = entry.low;
+        //@ set lastAddr = entry.addr;
+        //@ set lastHigh = entry.high;
         if (entry.isUnused()) {
-            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, page.size);
+            return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
         }
-        cpu.store(entryAddress, flags.low, entry.addr, flags.high);
+        //@ ghost int low = entry.low;
+        long addr = entry.addr;
+        //@ ghost int high = entry.high;
+        cpu.store(entryAddress, flagsLow, addr, flagsHigh);
+        //@ set lastLevel = level;
+        //@ set lastAt = entryAddress;
+        //@ set lastLow = low;
+        //@ set lastAddr = addr;
+        //@ set lastHigh = high;
+        //@ set lastStoreAt = entryAddress;
+        //@ set lastStoreLow = flagsLow;
+        //@ set lastStoreAddr = addr;
+        //@ set lastStoreHigh = flagsHigh;
         return MapperResult.flushAll();
     }
 
