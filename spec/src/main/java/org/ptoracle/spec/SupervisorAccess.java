@@ -22,10 +22,10 @@ public interface SupervisorAccess {
      * Stores the entry with flag bits 0..11 {@code low}, address field {@code addr} and flag bits 52..63
      * {@code high} (an {@link Entry}'s three parts) at {@code va}.
      *
-     * <p>The entry comes as its parts, not as an {@code Entry}: KeY 2.12.3 tracks whether an object
-     * passed to a call that may change any heap location was created before each earlier such call,
-     * and that case split doubled the proofs of unmap (36,099 nodes with an allocated zero entry,
-     * 18,120 without). Values carry no such history.
+     * <p>The entry comes as its parts, not as an {@code Entry}: KeY 2.12.3 splits on whether an object
+     * passed to a call that may change any heap location was created before each earlier such call.
+     * unmap's cheapest case needed 23,257 nodes with a zero entry allocated for its store and 18,120
+     * with the parts (proofs/README.md). Values carry no such history.
      */
     /*@ public behavior
       @ requires va % 8 == 0;
