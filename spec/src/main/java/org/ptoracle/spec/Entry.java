@@ -184,6 +184,18 @@ public final class Entry {
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long toRaw() {
+        return word(low, addr, high);
+    }
+
+    /** The hardware word of an entry's three parts (also {@link Flags#toRaw}, with no address). */
+    /*@ public normal_behavior
+      @ requires 0 <= low && low < 4096 && 0 <= high && high < 4096;
+      @ requires 0 <= addr && addr < 4503599627370496L && addr % 4096 == 0;
+      @ ensures high < 2048 ==> \result == high * 4503599627370496L + addr + low;
+      @ ensures high >= 2048 ==> \result == (high - 4096) * 4503599627370496L + addr + low;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ pure @*/ long word(int low, long addr, int high) {
         // Arithmetic, not shifts and ORs (which KeY 2.12.3 cannot reason about): bit 63 is the sign, so
         // flag bits 52..63 of 2048 or more make the word negative.
         long top = high;

@@ -169,12 +169,7 @@ public final class Flags {
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ long toRaw() {
-        // Arithmetic, as Entry.toRaw: bit 63 is the sign.
-        long top = high;
-        if (high >= 2048) {
-            top = high - 4096;
-        }
-        return top * 4503599627370496L + low;
+        return Entry.word(low, 0L, high);
     }
 
     /**
