@@ -3,8 +3,10 @@ package org.ptoracle.model;
 import org.ptoracle.spec.Access;
 import org.ptoracle.spec.Entry;
 import org.ptoracle.spec.Fault;
+import org.ptoracle.spec.Flags;
 import org.ptoracle.spec.ForbiddenAccess;
 import org.ptoracle.spec.Mmu;
+import org.ptoracle.spec.PhysAddr;
 import org.ptoracle.spec.PhysicalMemory;
 import org.ptoracle.spec.VirtAddr;
 import org.ptoracle.spec.Walk;
@@ -27,6 +29,7 @@ public final class MmuModel implements Mmu {
     /** The emulated CPU's physical address width (CPUID 0x80000008: 40 bits; mmu-facts §9). */
     public static final long MAXPHYADDR_LIMIT = 1099511627776L;
 
+    /*@ public invariant 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0; @*/
     private final /*@ spec_public @*/ PhysicalMemory memory;
     private /*@ spec_public @*/ long cr3;
     private boolean writeProtect;
@@ -126,7 +129,7 @@ public final class MmuModel implements Mmu {
       @ ensures \result <==> (entry.addr >= MAXPHYADDR_LIMIT || (!noExecuteEnabled && entry.high >= 2048));
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean reservedBitsSet(Entry entry) {
+    public /*@ pure helper @*/ boolean reservedBitsSet(Entry entry) {
         if (seededBug == SeededBug.MAXPHYADDR_IGNORED) {
             return !noExecuteEnabled && entry.high >= 2048;
         }
@@ -161,7 +164,7 @@ public final class MmuModel implements Mmu {
       @ ensures ((\result / 16) % 2 == 1) <==> (kind == Access.EXEC && (smep || noExecuteEnabled));
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ int errorCode(int kind, int mode, boolean protection, boolean reserved) {
+    public /*@ pure helper @*/ int errorCode(int kind, int mode, boolean protection, boolean reserved) {
         int code = 0;
         if (protection || reserved) {
             code = code + Fault.ERR_P;
@@ -202,7 +205,7 @@ public final class MmuModel implements Mmu {
       @                                 && (mode == Access.USER || !(smep && userPage)))));
       @ assignable \strictly_nothing;
       @*/
-    public /*@ pure @*/ boolean permits(int kind, int mode, boolean userPage, boolean writablePage,
+    public /*@ pure helper @*/ boolean permits(int kind, int mode, boolean userPage, boolean writablePage,
             boolean executablePage) {
         if (mode == Access.USER && !userPage) {
             return false;
@@ -220,13 +223,14 @@ public final class MmuModel implements Mmu {
     }
 
     /*
-     * T3 (b), the walk of a recursive address, level 3 case (entry j of the level 3 table of i4, at
-     * RecursiveAddresses.entry(r, 3, i4, 0, 0, j), whose indices are r, r, r, i4 by T3 (a)): when the
-     * entry r of the level 4 table at CR3 is present, free of reserved bits, not huge and points to CR3,
-     * and entry i4 is present and free of reserved bits, a supervisor read (SMAP off) resolves to
-     * entry i4's address plus 8 j, the physical address of that level 3 entry. Open in KeY 2.12.3:
-     * PhysicalMemory.write (the ACCESSED updates during the walk) has no frame condition, so nothing
-     * is known about memory.read after the first write.
+     * T3 (b), the walk of a recursive address (T3 (a) gives its indices: the recursive address of
+     * entry j of a level 3, 2 or 1 table has indices r r r i4, r r i4 i3 or r i4 i3 i2 and page offset
+     * 8 j). When the level 4 entry r at CR3 is present, free of reserved bits, not huge and points to
+     * CR3, and the entries the walk then meets are present, free of reserved bits and (above level 1)
+     * not huge, a supervisor read (SMAP off) resolves to the address of the level 1 entry the walk
+     * reached plus the page offset: the physical address of entry j of the table that entry points to.
+     * Stated here for a level 3 table (indices r r r i4); the level 2 and level 1 cases are not written
+     * yet. The proof goes through resolve's per-level cases (below), of which the level 1 case is written.
      */
     /*@ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
@@ -250,67 +254,242 @@ public final class MmuModel implements Mmu {
             // QEMU raises #GP(0) from the TLB fill before reading any table; CR2 is untouched (§3).
             return Walk.faulted(Fault.generalProtection());
         }
-        boolean userPage = true;
-        boolean writablePage = true;
-        boolean executablePage = true;
-        long table = cr3;
-        /*@ loop_invariant 1 <= level && level <= 4;
-          @ loop_invariant 0 <= table && table < 4503599627370496L && table % 4096 == 0;
-          @ decreases level;
-          @*/
-        for (int level = 4; level >= 1; level--) {
-            long entryAddress = table + 8L * VirtAddr.tableIndex(va, level);
-            Entry entry = memory.read(entryAddress);
-            if (!entry.present()) {
-                return Walk.faulted(Fault.pageFault(errorCode(kind, mode, false, false), va));
-            }
-            if (reservedBitsSet(entry) || (level == 4 && entry.huge())) {
-                return Walk.faulted(Fault.pageFault(errorCode(kind, mode, false, true), va));
-            }
-            if (seededBug == SeededBug.USER_BITS_ORED) {
-                userPage = (level == 4 ? false : userPage) || (entry.low / 4) % 2 == 1;
-            } else {
-                userPage = userPage && (entry.low / 4) % 2 == 1;
-            }
-            writablePage = writablePage && (entry.low / 2) % 2 == 1;
-            executablePage = executablePage && !(noExecuteEnabled && entry.high >= 2048);
-            boolean leaf = level == 1 || (level <= 3 && entry.huge());
-            if ((level >= 3 || !leaf) && seededBug != SeededBug.UPPER_ACCESSED_NOT_SET) {
-                // D5 and D4: QEMU marks PML4E and PDPTE (even a 1 GiB leaf) and a non-leaf PDE here.
-                entry = markAccessed(entryAddress, entry);
-            }
-            if (leaf) {
-                if (level >= 2 && hugeLowBitsSet(entry, level)) {
-                    return Walk.faulted(Fault.pageFault(errorCode(kind, mode, false, true), va));
-                }
-                if (!permits(kind, mode, userPage, writablePage, executablePage)) {
-                    return Walk.faulted(Fault.pageFault(errorCode(kind, mode, true, false), va));
-                }
-                entry = markAccessed(entryAddress, entry);
-                if (kind == Access.WRITE && seededBug != SeededBug.DIRTY_NOT_SET) {
-                    markDirty(entryAddress, entry);
-                }
-                long span = VirtAddr.entrySpan(level);
-                return Walk.ok(entry.addr - entry.addr % span + VirtAddr.low48(va) % span);
-            }
-            table = entry.addr;
+        PhysicalMemory mem = memory;
+        // Computed here, where each level is a constant, so that the walk below needs no arithmetic
+        // on the address.
+        WalkPlan plan = resolve(4, cr3, VirtAddr.tableIndex(va, 4), VirtAddr.tableIndex(va, 3),
+                VirtAddr.tableIndex(va, 2), VirtAddr.tableIndex(va, 1), VirtAddr.low48(va), kind, mode,
+                noExecuteEnabled ? 1 : 0, 1, 1, 1);
+        // Into locals before the first write: a write may change any field, the plan's too.
+        boolean faulted = plan.faulted;
+        boolean protection = plan.protection;
+        boolean reserved = plan.reserved;
+        long phys = plan.phys;
+        markAll(mem, plan.marks, plan.first, plan.second, plan.third, plan.fourth, plan.dirtyAt);
+        if (faulted) {
+            return Walk.faulted(Fault.pageFault(errorCode(kind, mode, protection, reserved), va));
         }
-        // Unreachable: level 1 is always a leaf.
-        return Walk.faulted(Fault.generalProtection());
+        return Walk.ok(phys);
     }
 
-    private Entry markAccessed(long entryAddress, Entry entry) throws ForbiddenAccess {
-        Entry updated = entry.withAccessed();
-        if (updated != entry) {
-            memory.write(entryAddress, updated);
+    /**
+     * The read half of the walk from the table at {@code table}, at {@code level} (4 first): the entry
+     * at {@code index}, then {@code index2} .. {@code index4} in the tables below (the indices of the
+     * levels below, in walk order; those past level 1 are unused), with the rights of the levels
+     * above. Every check in QEMU's order (mmu-facts part 1 §10), no writes. {@code low} is the address
+     * modulo 2^48, whose remainder by the page size is the offset in the page. Recursion rather than a
+     * loop over the levels, so that each level is its own small proof (our settings never unroll a
+     * loop).
+     *
+     * The second case is T3 (b) at level 1, the base of a proof by level: when the entry at
+     * {@code index} is present and free of reserved bits, a supervisor read (SMAP off) resolves to its
+     * address plus the offset in the 4 KiB page. KeY closes it in 42,355 rule applications, above the
+     * budget of 20,000; the cases for levels 2 to 4 (the same with the entries above it present, free
+     * of reserved bits and not huge) are not written yet.
+     */
+    /*@ private normal_behavior
+      @ requires 1 <= level && level <= 4 && seededBug == SeededBug.NONE && memory != null;
+      @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
+      @ requires 0 <= index && index < 512 && 0 <= index2 && index2 < 512;
+      @ requires 0 <= index3 && index3 < 512 && 0 <= index4 && index4 < 512;
+      @ requires 0 <= low && low < 281474976710656L;
+      @ requires Access.isKind(kind) && Access.isMode(mode);
+      @ requires noExecute == (noExecuteEnabled ? 1 : 0);
+      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
+      @ requires 0 <= executablePage && executablePage <= 1;
+      @ ensures \result != null && \invariant_for(\result);
+      @ ensures \result.marks <= level;
+      @ measured_by level;
+      @ assignable \nothing;
+      @ also private normal_behavior
+      @ requires level == 1 && seededBug == SeededBug.NONE && memory != null;
+      @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
+      @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
+      @ requires noExecute == (noExecuteEnabled ? 1 : 0);
+      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
+      @ requires 0 <= executablePage && executablePage <= 1;
+      @ requires memory.read((long) (table + 8L * index)).present();
+      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
+      @ requires noExecuteEnabled || memory.read((long) (table + 8L * index)).high < 2048;
+      @ ensures \result != null && !\result.faulted;
+      @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @ measured_by level;
+      @ assignable \nothing;
+      @*/
+    private /*@ helper @*/ WalkPlan resolve(int level, long table, int index, int index2, int index3, int index4, long low,
+            int kind, int mode, int noExecute, int userPage, int writablePage, int executablePage) {
+        long word = table / 8 + index;
+        Entry entry = memory.read(8L * word);
+        if (!entry.present()) {
+            return WalkPlan.pageFault(false, false);
         }
-        return updated;
+        if (reservedBitsSet(entry) || (level == 4 && entry.huge())) {
+            return WalkPlan.pageFault(false, true);
+        }
+        int user = userThrough(level, userPage, entry);
+        int writable = writableThrough(writablePage, entry);
+        int executable = executableThrough(executablePage, noExecute, entry);
+        boolean leaf = isLeaf(level, entry);
+        WalkPlan rest = leaf ? leafPlan(level, word, entry, low, kind, mode, user, writable, executable)
+                : resolve(level - 1, entry.addr, index2, index3, index4, 0, low, kind, mode, noExecute, user,
+                        writable, executable);
+        return markedEarly(level, leaf) ? rest.markedFirst(word) : rest;
     }
 
-    private void markDirty(long entryAddress, Entry entry) throws ForbiddenAccess {
-        Entry updated = entry.withDirty();
-        if (updated != entry) {
-            memory.write(entryAddress, updated);
+    /** Level 1 entries are leaves; a level 3 or 2 entry is one when it maps a huge page. */
+    /*@ private normal_behavior
+      @ requires entry != null && \invariant_for(entry);
+      @ ensures \result <==> (level == 1 || (level <= 3 && entry.huge()));
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ boolean isLeaf(int level, Entry entry) {
+        return level == 1 || (level <= 3 && entry.huge());
+    }
+
+    /**
+     * D5 and D4: QEMU marks PML4E and PDPTE (even a 1 GiB leaf) and a non-leaf PDE as soon as they pass
+     * their own checks, before anything below them is checked, so they keep ACCESSED when the walk
+     * faults further down. (Like the rights below, one call with one result, so that KeY does not
+     * branch here.)
+     */
+    /*@ private normal_behavior
+      @ requires seededBug == SeededBug.NONE;
+      @ ensures \result <==> (level >= 3 || !leaf);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ boolean markedEarly(int level, boolean leaf) {
+        return (level >= 3 || !leaf) && seededBug != SeededBug.UPPER_ACCESSED_NOT_SET;
+    }
+
+    /**
+     * The leaf's own checks (reserved low address bits of a huge page, then rights) and its outcome:
+     * the frame's base plus the address's offset in the page ({@code low} is the address modulo 2^48).
+     */
+    /*@ private normal_behavior
+      @ requires 1 <= level && level <= 3 && seededBug == SeededBug.NONE;
+      @ requires entry != null && \invariant_for(entry) && 0 <= entryWord && entryWord < WalkPlan.WORDS;
+      @ requires 0 <= low && low < 281474976710656L;
+      @ requires Access.isKind(kind) && Access.isMode(mode);
+      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
+      @ requires 0 <= executablePage && executablePage <= 1;
+      @ ensures \result != null && \invariant_for(\result) && \result.marks <= 1;
+      @ assignable \nothing;
+      @ also private normal_behavior
+      @ requires level == 1 && seededBug == SeededBug.NONE;
+      @ requires entry != null && \invariant_for(entry) && 0 <= entryWord && entryWord < WalkPlan.WORDS;
+      @ requires 0 <= low && low < 281474976710656L;
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
+      @ ensures \result != null && !\result.faulted && \result.phys == entry.addr + low % 4096;
+      @ assignable \nothing;
+      @*/
+    private /*@ helper @*/ WalkPlan leafPlan(int level, long entryWord, Entry entry, long low, int kind, int mode,
+            int userPage, int writablePage, int executablePage) {
+        if (level >= 2 && hugeLowBitsSet(entry, level)) {
+            return WalkPlan.pageFault(false, true);
+        }
+        if (!permits(kind, mode, userPage == 1, writablePage == 1, executablePage == 1)) {
+            return WalkPlan.pageFault(true, false);
+        }
+        long span = VirtAddr.entrySpan(level);
+        boolean dirty = kind == Access.WRITE && seededBug != SeededBug.DIRTY_NOT_SET;
+        return WalkPlan.resolved(entry.addr - entry.addr % span + low % span, entryWord, dirty);
+    }
+
+    /*
+     * The rights the walk carries down are 1 ("every level so far allows it") or 0, combined by
+     * arithmetic: for 0 and 1, (a + b) / 2 is "a and b" and (a + b + 1) / 2 is "a or b". A boolean
+     * combination, in code or in a contract, makes KeY run the rest of the walk once per truth value,
+     * which the proofs of the walk have no room for.
+     */
+
+    /**
+     * U/S through this level: every level must allow user access. The seeded bug ORs the levels
+     * instead (one user level suffices).
+     */
+    /*@ private normal_behavior
+      @ requires entry != null && \invariant_for(entry) && seededBug == SeededBug.NONE;
+      @ requires 0 <= userSoFar && userSoFar <= 1;
+      @ ensures \result == (userSoFar + (entry.low / 4) % 2) / 2;
+      @ ensures 0 <= \result && \result <= 1;
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ int userThrough(int level, int userSoFar, Entry entry) {
+        int bit = (entry.low / 4) % 2;
+        if (seededBug == SeededBug.USER_BITS_ORED) {
+            int before = level == 4 ? 0 : userSoFar;
+            return (before + bit + 1) / 2;
+        }
+        return (userSoFar + bit) / 2;
+    }
+
+    /** R/W through this level: a write needs every level writable (the exception is in permits). */
+    /*@ private normal_behavior
+      @ requires entry != null && \invariant_for(entry) && 0 <= writableSoFar && writableSoFar <= 1;
+      @ ensures \result == (writableSoFar + (entry.low / 2) % 2) / 2;
+      @ ensures 0 <= \result && \result <= 1;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int writableThrough(int writableSoFar, Entry entry) {
+        return (writableSoFar + (entry.low / 2) % 2) / 2;
+    }
+
+    /** XD through this level: with EFER.NXE on, XD (bit 63, high bit 11) at any level forbids fetches. */
+    /*@ private normal_behavior
+      @ requires entry != null && \invariant_for(entry) && 0 <= executableSoFar && executableSoFar <= 1;
+      @ requires nx == 0 || nx == 1;
+      @ ensures \result == (executableSoFar + 1 - (nx + entry.high / 2048) / 2) / 2;
+      @ ensures 0 <= \result && \result <= 1;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ pure helper @*/ int executableThrough(int executableSoFar, int nx, Entry entry) {
+        int forbidden = (nx + entry.high / 2048) / 2;
+        return (executableSoFar + 1 - forbidden) / 2;
+    }
+
+    /**
+     * The write half of the walk: ACCESSED in the first {@code marks} of the four words (numbered
+     * physical address / 8), in walk order, then DIRTY in word {@code dirtyAt} unless it is negative.
+     * Each word is updated as it is then, so a word the walk met twice (a recursive entry) is written
+     * once. Recursive, one word per call, so that KeY proves one step at a time.
+     */
+    /*@ private behavior
+      @ requires 0 <= marks && marks <= 4;
+      @ requires marks >= 1 ==> (0 <= first && first < WalkPlan.WORDS);
+      @ requires marks >= 2 ==> (0 <= second && second < WalkPlan.WORDS);
+      @ requires marks >= 3 ==> (0 <= third && third < WalkPlan.WORDS);
+      @ requires marks >= 4 ==> (0 <= fourth && fourth < WalkPlan.WORDS);
+      @ requires dirtyAt < WalkPlan.WORDS;
+      @ ensures true;
+      @ signals_only ForbiddenAccess;
+      @ measured_by marks;
+      @*/
+    private static void markAll(PhysicalMemory memory, int marks, long first, long second, long third,
+            long fourth, long dirtyAt) throws ForbiddenAccess {
+        if (marks == 0) {
+            if (dirtyAt >= 0) {
+                markFlag(memory, dirtyAt, Flags.DIRTY);
+            }
+            return;
+        }
+        markFlag(memory, first, Flags.ACCESSED);
+        markAll(memory, marks - 1, second, third, fourth, 0L, dirtyAt);
+    }
+
+    /**
+     * Sets {@code flag} (ACCESSED or DIRTY) in {@code word} as it is now; no write when it is set
+     * already (QEMU writes back only a changed entry).
+     */
+    /*@ private behavior
+      @ requires 0 <= word && word < WalkPlan.WORDS;
+      @ requires flag == Flags.ACCESSED || flag == Flags.DIRTY;
+      @ ensures true;
+      @ signals_only ForbiddenAccess;
+      @*/
+    private static void markFlag(PhysicalMemory memory, long word, int flag) throws ForbiddenAccess {
+        Entry current = memory.read(8L * word);
+        if (!Flags.bitSet(current.low, flag)) {
+            memory.write(8L * word, current.low + flag, current.addr, current.high);
         }
     }
 }

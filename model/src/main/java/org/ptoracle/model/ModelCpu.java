@@ -36,7 +36,7 @@ public final class ModelCpu implements SupervisorAccess {
     @Override
     public void store(long va, int low, long addr, int high) throws TableAccessFault, ForbiddenAccess {
         long phys = translate(va, Access.WRITE);
-        memory.write(phys, Entry.of(low, addr, high));
+        memory.write(phys, low, addr, high);
     }
 
     private long translate(long va, int kind) throws TableAccessFault, ForbiddenAccess {

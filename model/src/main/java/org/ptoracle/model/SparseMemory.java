@@ -13,6 +13,8 @@ import org.ptoracle.spec.PhysicalMemory;
  */
 public final class SparseMemory implements PhysicalMemory {
     private static final int WORDS_PER_PAGE = 512;
+    /** What every word never written reads as: one object, so that a read is a function (PhysicalMemory.read). */
+    private static final Entry ZERO = Entry.zero();
 
     private final long size;
     private final Entry[][] pages;
@@ -52,15 +54,15 @@ public final class SparseMemory implements PhysicalMemory {
     @Override
     public /*@ pure @*/ Entry read(long pa) {
         if (pa >= size) {
-            return Entry.zero();
+            return ZERO;
         }
         Entry[] page = pages[(int) (pa / 4096)];
         if (page == null) {
-            return Entry.zero();
+            return ZERO;
         }
         Entry word = page[(int) ((pa % 4096) / 8)];
         if (word == null) {
-            return Entry.zero();
+            return ZERO;
         }
         return word;
     }
@@ -81,6 +83,14 @@ public final class SparseMemory implements PhysicalMemory {
         }
         remember(pa, read(pa));
         put(pa, value);
+    }
+
+    @Override
+    public void write(long pa, int low, long addr, int high) throws ForbiddenAccess {
+        if (pa + 8 > size) {
+            throw new ForbiddenAccess("store outside memory", pa);
+        }
+        write(pa, Entry.of(low, addr, high));
     }
 
     /**

@@ -46,6 +46,11 @@ final class RecordingMemory implements PhysicalMemory {
         writes.add(new Write(pa, before, value.toRaw()));
     }
 
+    @Override
+    public void write(long pa, int low, long addr, int high) throws ForbiddenAccess {
+        write(pa, Entry.of(low, addr, high));
+    }
+
     int reads() {
         return reads;
     }

@@ -11,16 +11,21 @@ public interface PhysicalMemory {
       @ ensures \result > 0 && \result % 4096 == 0;
       @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ long size();
+    /*@ pure helper @*/ long size();
 
-    /** The word at {@code pa}; zero outside memory. */
+    /**
+     * The word at {@code pa}; zero outside memory. A function of the memory's state: reading twice
+     * with no write between gives the same object (that is what {@code \result == read(pa)} tells
+     * KeY, which otherwise treats each call as a new unknown value), and reading allocates nothing.
+     */
     /*@ public normal_behavior
       @ requires 0 <= pa && pa < PhysAddr.LIMIT && pa % 8 == 0;
       @ ensures \result != null && \invariant_for(\result);
       @ ensures pa >= size() ==> \result.isUnused();
-      @ assignable \nothing;
+      @ ensures \result == read(pa);
+      @ assignable \strictly_nothing;
       @*/
-    /*@ pure @*/ Entry read(long pa);
+    /*@ pure helper @*/ Entry read(long pa);
 
     /**
      * Stores one word inside memory, unless the harness rules forbid it: then nothing changes and
@@ -29,8 +34,27 @@ public interface PhysicalMemory {
     /*@ public behavior
       @ requires 0 <= pa && pa + 8 <= size() && pa % 8 == 0 && value != null;
       @ ensures read(pa).sameAs(value);
+      @ ensures size() == \old(size());
       @ signals_only ForbiddenAccess;
       @ signals (ForbiddenAccess e) e.phys == pa;
       @*/
-    void write(long pa, Entry value) throws ForbiddenAccess;
+    /*@ helper @*/ void write(long pa, Entry value) throws ForbiddenAccess;
+
+    /**
+     * {@link #write(long, Entry)} of the entry with these parts (flag bits 0..11, the address field,
+     * flag bits 52..63 shifted down), and total: a word outside memory is refused with
+     * {@link ForbiddenAccess} too. The page walker and the model CPU store through this one: with no
+     * entry allocated and no memory bound to establish before the call, a proof of the walk stays
+     * small.
+     */
+    /*@ public behavior
+      @ requires 0 <= pa && pa < PhysAddr.LIMIT && pa % 8 == 0;
+      @ requires 0 <= low && low < 4096 && 0 <= high && high < 4096;
+      @ requires 0 <= addr && addr < PhysAddr.LIMIT && addr % 4096 == 0;
+      @ ensures pa + 8 <= size();
+      @ ensures read(pa).low == low && read(pa).addr == addr && read(pa).high == high;
+      @ signals_only ForbiddenAccess;
+      @ signals (ForbiddenAccess e) e.phys == pa;
+      @*/
+    /*@ helper @*/ void write(long pa, int low, long addr, int high) throws ForbiddenAccess;
 }
