@@ -451,7 +451,10 @@ public final class MmuModel implements Mmu {
      * The write half of the walk: ACCESSED in the first {@code marks} of the four words (numbered
      * physical address / 8), in walk order, then DIRTY in word {@code dirtyAt} unless it is negative.
      * Each word is updated as it is then, so a word the walk met twice (a recursive entry) is written
-     * once. Recursive, one word per call, so that KeY proves one step at a time.
+     * once. Recursive, one word per call, so that KeY proves one step at a time. The contract says
+     * that it ends normally or with ForbiddenAccess (the harness rule) and nothing else; what each
+     * write leaves in memory is markFlag's (a write says nothing about other words, so the marks of
+     * earlier words cannot be carried to the end).
      */
     /*@ private behavior
       @ requires 0 <= marks && marks <= 4;
@@ -483,7 +486,7 @@ public final class MmuModel implements Mmu {
     /*@ private behavior
       @ requires 0 <= word && word < WalkPlan.WORDS;
       @ requires flag == Flags.ACCESSED || flag == Flags.DIRTY;
-      @ ensures true;
+      @ ensures (memory.read((long) (8L * word)).low / flag) % 2 == 1;
       @ signals_only ForbiddenAccess;
       @*/
     private static void markFlag(PhysicalMemory memory, long word, int flag) throws ForbiddenAccess {
