@@ -208,15 +208,16 @@ public final class KeyProject implements AutoCloseable {
 
     /** Attempts one contract with the fixed settings (and the given step budget). */
     public ProofOutcome prove(ContractRef ref, int maxSteps) {
-        return prove(ref, maxSteps, false);
+        return prove(ref, maxSteps, false, false);
     }
 
     /**
      * Attempts one contract with the fixed settings and the given step budget.
      *
      * @param showGoal keep KeY's print-out of the first open goal in the outcome (for debugging)
+     * @param profile  keep a {@link ProofProfile} of the proof tree in the outcome
      */
-    public ProofOutcome prove(ContractRef ref, int maxSteps, boolean showGoal) {
+    public ProofOutcome prove(ContractRef ref, int maxSteps, boolean showGoal, boolean profile) {
         long start = System.nanoTime();
         Proof proof = null;
         try {
@@ -241,12 +242,13 @@ public final class KeyProject implements AutoCloseable {
                 goal = LogicPrinter.quickPrintSequent(g.sequent(), proof.getServices());
             }
             return new ProofOutcome(ref, closed ? ProofOutcome.Status.CLOSED : ProofOutcome.Status.OPEN,
-                proof.countNodes(), ms, reason, info.getAppliedRuleApps(), goal);
+                proof.countNodes(), ms, reason, info.getAppliedRuleApps(), goal,
+                profile ? ProofProfile.of(proof, 12) : null);
         } catch (Exception | StackOverflowError | AssertionError e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             String msg = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
             return new ProofOutcome(ref, ProofOutcome.Status.ERROR, proof == null ? 0 : proof.countNodes(),
-                ms, msg.replace('\n', ' '), 0, null);
+                ms, msg.replace('\n', ' '), 0, null, null);
         } finally {
             if (proof != null) {
                 proof.dispose();

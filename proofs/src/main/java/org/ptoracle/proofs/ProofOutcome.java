@@ -10,9 +10,10 @@ package org.ptoracle.proofs;
  * @param reason  why KeY stopped ("closed", KeY's stop message, or the error)
  * @param steps   rule applications
  * @param openGoal the first open goal as KeY prints it, when asked for ({@code --goals}), else null
+ * @param profile  where the proof's size went, when asked for ({@code --stats}), else null
  */
 public record ProofOutcome(ContractRef ref, Status status, int nodes, long ms, String reason, int steps,
-        String openGoal) {
+        String openGoal, ProofProfile profile) {
 
     /** What happened to a contract. */
     public enum Status {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ProveMain [SOURCE_DIR...] [--json FILE] [--only PATTERN] [--ratchet-only] [--max-steps N] [--goals]
- *           [--jobs N]
+ *           [--stats] [--jobs N]
  * </pre>
  *
  * <ul>
@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  *   <li>{@code --ratchet-only}: attempt only the contracts listed in the ratchet.</li>
  *   <li>{@code --max-steps N}: override the step budget, for experiments only (CI never passes it).</li>
  *   <li>{@code --goals}: print KeY's first open goal of each contract that does not close (stderr).</li>
+ *   <li>{@code --stats}: print where each proof's size went ({@link ProofProfile}, stderr).</li>
  *   <li>{@code --jobs N}: number of KeY worker JVMs (default {@code min(2, cores)}); each loads the
  *       sources and takes every N-th contract. The results do not depend on N.</li>
  * </ul>
@@ -47,13 +48,14 @@ import java.util.regex.Pattern;
  */
 public final class ProveMain {
     static final String USAGE = """
-        usage: prove [SOURCE_DIR...] [--json FILE] [--only PATTERN] [--ratchet-only] [--max-steps N] [--goals] [--jobs N]
+        usage: prove [SOURCE_DIR...] [--json FILE] [--only PATTERN] [--ratchet-only] [--max-steps N] [--goals] [--stats] [--jobs N]
           SOURCE_DIR      default: spec/src/main/java model/src/main/java (below -Dptoracle.home, default .)
           --json FILE     write the results as a JSON list
           --only PATTERN  only contracts whose id (Class#method(params)#kind.n) contains PATTERN; * = anything, | = or
           --ratchet-only  only the contracts listed in proofs/ratchet.txt
           --max-steps N   override maxSteps of proofs/key-settings.properties (experiments only)
           --goals         print the first open goal of every contract that does not close (implies --jobs 1)
+          --stats         print where each proof's size went: rules, splits, largest calls (implies --jobs 1)
           --jobs N        KeY worker processes (default: min(2, cores)); results do not depend on it
         exit: 0 ratchet closed, 1 a ratchet contract not closed or KeY cannot read the sources, 2 usage""";
 
@@ -100,7 +102,7 @@ public final class ProveMain {
 
     /** Parsed command line. */
     record Options(List<Path> sources, Path json, String only, boolean ratchetOnly, Integer maxSteps,
-            boolean goals, int jobs, int shard, Path shardOut) { }
+            boolean goals, boolean stats, int jobs, int shard, Path shardOut) { }
 
     static Options parse(String[] args, Path home) {
         List<Path> sources = new ArrayList<>();
@@ -109,6 +111,7 @@ public final class ProveMain {
         boolean ratchetOnly = false;
         Integer maxSteps = null;
         boolean goals = false;
+        boolean stats = false;
         int jobs = Math.min(2, Runtime.getRuntime().availableProcessors());
         int shard = -1;
         Path shardOut = null;
@@ -119,6 +122,7 @@ public final class ProveMain {
                 case "--only" -> only = value(args, ++i, a);
                 case "--ratchet-only" -> ratchetOnly = true;
                 case "--goals" -> goals = true;
+                case "--stats" -> stats = true;
                 case "--max-steps" -> maxSteps = positive(value(args, ++i, a), a);
                 case "--jobs" -> jobs = positive(value(args, ++i, a), a);
                 case "--shard" -> {
@@ -150,7 +154,7 @@ public final class ProveMain {
             sources.add(home.resolve("spec/src/main/java"));
             sources.add(home.resolve("model/src/main/java"));
         }
-        return new Options(sources, json, only, ratchetOnly, maxSteps, goals, jobs, shard, shardOut);
+        return new Options(sources, json, only, ratchetOnly, maxSteps, goals, stats, jobs, shard, shardOut);
     }
 
     private static int positive(String v, String option) {
@@ -245,7 +249,7 @@ public final class ProveMain {
         }
         long t0 = System.nanoTime();
         int jobs = opt.jobs();
-        if (opt.goals() || (opt.ratchetOnly() && ratchet.ids().size() <= 4)) {
+        if (opt.goals() || opt.stats() || (opt.ratchetOnly() && ratchet.ids().size() <= 4)) {
             jobs = 1; // one KeY load is cheaper than two for a handful of contracts
         }
         Attempt attempt;
@@ -324,13 +328,16 @@ public final class ProveMain {
                 opt.shard() < 0 ? "" : ", " + todo.size() + " in this worker", config.maxSteps());
             AtomicInteger n = new AtomicInteger();
             for (ContractRef r : todo) {
-                ProofOutcome o = project.prove(r, config.maxSteps(), opt.goals());
+                ProofOutcome o = project.prove(r, config.maxSteps(), opt.goals(), opt.stats());
                 outcomes.add(o);
                 err.printf("%s: [%d/%d] %-6s %6d nodes %7d ms  %s%s%n", who, n.incrementAndGet(), todo.size(),
                     o.status().label(), o.nodes(), o.ms(), r.id(),
                     o.closed() ? "" : "  (" + o.reason() + ")");
                 if (o.openGoal() != null) {
                     err.println(o.openGoal());
+                }
+                if (o.profile() != null) {
+                    err.println(o.profile().render());
                 }
             }
         } catch (KeyProject.LoadException e) {
@@ -474,7 +481,7 @@ public final class ProveMain {
                 all.add(f[1]);
             } else if (f[0].equals("res")) {
                 outcomes.add(new ProofOutcome(refOf(f[1]), ProofOutcome.Status.valueOf(f[2]),
-                    Integer.parseInt(f[3]), Long.parseLong(f[4]), f[6], Integer.parseInt(f[5]), null));
+                    Integer.parseInt(f[3]), Long.parseLong(f[4]), f[6], Integer.parseInt(f[5]), null, null));
             }
         }
     }
