@@ -24,6 +24,10 @@ import org.ptoracle.spec.Walk;
  * </ul>
  * 1 GiB pages are always supported (D6). RFLAGS.AC is clear, so SMAP applies to every supervisor data
  * access to a user page. Protection keys are off.
+ *
+ * <p>A walk first reads and decides (which entries it passes, the outcome), then sets ACCESSED and
+ * DIRTY in walk order ({@link WalkPlan}): the same writes, in the same order, as QEMU's
+ * read-mark-read loop, since neither bit changes a decision.
  */
 public final class MmuModel implements Mmu {
     /** The emulated CPU's physical address width (CPUID 0x80000008: 40 bits; mmu-facts §9). */

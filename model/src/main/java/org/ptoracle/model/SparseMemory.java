@@ -88,7 +88,8 @@ public final class SparseMemory implements PhysicalMemory {
     @Override
     public void write(long pa, int low, long addr, int high) throws ForbiddenAccess {
         if (pa + 8 > size) {
-            throw new ForbiddenAccess("store outside memory", pa);
+            throw new ForbiddenAccess("store outside memory (physical " + pa + ", memory is " + size + " bytes)",
+                    pa);
         }
         write(pa, Entry.of(low, addr, high));
     }

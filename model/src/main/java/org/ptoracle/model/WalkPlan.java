@@ -14,6 +14,9 @@ import org.ptoracle.spec.PhysAddr;
  * KeY follow a walk (T3b): a read after a write of an abstract memory is out of its reach.
  */
 final class WalkPlan {
+    /** Words of physical memory below {@link PhysAddr#LIMIT}. */
+    static final long WORDS = 562949953421312L;
+
     /*@ invariant 0 <= marks && marks <= 4;
       @ invariant 0 <= phys && phys < PhysAddr.LIMIT;
       @ invariant 0 <= first && first < WORDS && 0 <= second && second < WORDS;
@@ -30,9 +33,6 @@ final class WalkPlan {
     final boolean reserved;
     /** The physical address the access resolves to, when it does not fault (else 0). */
     final long phys;
-    /** Words of physical memory below {@link PhysAddr#LIMIT}. */
-    static final long WORDS = 562949953421312L;
-
     /**
      * How many of {@link #first} .. {@link #fourth} get ACCESSED, in that order. Entries are named by
      * their word number (physical address / 8), so that "aligned" needs no remainder in a proof.

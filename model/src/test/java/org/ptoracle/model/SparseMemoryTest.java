@@ -49,6 +49,20 @@ class SparseMemoryTest {
     }
 
     @Test
+    void writeByParts_storesTheEntry_andRefusesAWordOutsideMemory() throws ForbiddenAccess {
+        SparseMemory m = new SparseMemory(MIB, 0, 0, -1);
+        m.write(0x2008, 0x23, 0x5000L, 0x800);
+        assertEquals(0x8000000000005023L, raw(m, 0x2008));
+        m.write(MIB - 8, 0x1, 0x3000L, 0);
+        assertEquals(0x3001, raw(m, MIB - 8));
+        ForbiddenAccess ex = assertThrows(ForbiddenAccess.class, () -> m.write(MIB, 0x1, 0x3000L, 0));
+        assertEquals(MIB, ex.phys);
+        assertTrue(ex.getMessage().contains("outside memory"), ex.getMessage());
+        assertEquals(0, raw(m, MIB));
+        assertFalse(m.pageWritten((int) (MIB / 4096) - 2));
+    }
+
+    @Test
     void guard_refusesProtectedRangeAndWord_nothingChanged() {
         SparseMemory m = new SparseMemory(MIB, 0x10000, 0x16000, 0x1ff8);
         m.initialize(0x10000, e(0xaaaa));
