@@ -285,11 +285,14 @@ public final class MmuModel implements Mmu {
      * loop over the levels, so that each level is its own small proof (our settings never unroll a
      * loop).
      *
-     * The second case is T3 (b) at level 1, the base of a proof by level: when the entry at
+     * The other three cases are T3 (b) at level 1, the base of a proof by level: when the entry at
      * {@code index} is present and free of reserved bits, a supervisor read (SMAP off) resolves to its
-     * address plus the offset in the 4 KiB page. KeY closes it in 42,355 rule applications, above the
-     * budget of 20,000; the cases for levels 2 to 4 (the same with the entries above it present, free
-     * of reserved bits and not huge) are not written yet.
+     * address plus the offset in the 4 KiB page. "Free of reserved bits" includes "XD clear unless
+     * EFER.NXE is on"; the three cases (NXE on with XD clear, NXE on with XD set, NXE off with XD
+     * clear) are its sides, because KeY would run the whole proof once per side anyway, and each side
+     * is then a proof of its own that fits the budget (or nearly: 19,740, 20,215 and 19,904 rule
+     * applications). The cases for levels 2 to 4 (the same with the entries above present, free of
+     * reserved bits and not huge) are not written yet.
      */
     /*@ private normal_behavior
       @ requires 1 <= level && level <= 4 && seededBug == SeededBug.NONE && memory != null;
@@ -298,7 +301,7 @@ public final class MmuModel implements Mmu {
       @ requires 0 <= index3 && index3 < 512 && 0 <= index4 && index4 < 512;
       @ requires 0 <= low && low < 281474976710656L;
       @ requires Access.isKind(kind) && Access.isMode(mode);
-      @ requires noExecute == (noExecuteEnabled ? 1 : 0);
+      @ requires 0 <= noExecute && noExecute <= 1;
       @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
       @ requires 0 <= executablePage && executablePage <= 1;
       @ ensures \result != null && \invariant_for(\result);
@@ -310,12 +313,42 @@ public final class MmuModel implements Mmu {
       @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
       @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
-      @ requires noExecute == (noExecuteEnabled ? 1 : 0);
+      @ requires 0 <= noExecute && noExecute <= 1;
       @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
       @ requires 0 <= executablePage && executablePage <= 1;
       @ requires memory.read((long) (table + 8L * index)).present();
       @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires noExecuteEnabled || memory.read((long) (table + 8L * index)).high < 2048;
+      @ requires noExecuteEnabled && memory.read((long) (table + 8L * index)).high < 2048;
+      @ ensures \result != null && !\result.faulted;
+      @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @ measured_by level;
+      @ assignable \nothing;
+      @ also private normal_behavior
+      @ requires level == 1 && seededBug == SeededBug.NONE && memory != null;
+      @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
+      @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
+      @ requires 0 <= noExecute && noExecute <= 1;
+      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
+      @ requires 0 <= executablePage && executablePage <= 1;
+      @ requires memory.read((long) (table + 8L * index)).present();
+      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
+      @ requires noExecuteEnabled && memory.read((long) (table + 8L * index)).high >= 2048;
+      @ ensures \result != null && !\result.faulted;
+      @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @ measured_by level;
+      @ assignable \nothing;
+      @ also private normal_behavior
+      @ requires level == 1 && seededBug == SeededBug.NONE && memory != null;
+      @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
+      @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
+      @ requires 0 <= noExecute && noExecute <= 1;
+      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
+      @ requires 0 <= executablePage && executablePage <= 1;
+      @ requires memory.read((long) (table + 8L * index)).present();
+      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
+      @ requires !noExecuteEnabled && memory.read((long) (table + 8L * index)).high < 2048;
       @ ensures \result != null && !\result.faulted;
       @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
       @ measured_by level;
@@ -323,14 +356,14 @@ public final class MmuModel implements Mmu {
       @*/
     private /*@ helper @*/ WalkPlan resolve(int level, long table, int index, int index2, int index3, int index4, long low,
             int kind, int mode, int noExecute, int userPage, int writablePage, int executablePage) {
-        long word = table / 8 + index;
-        Entry entry = memory.read(8L * word);
+        Entry entry = memory.read(table + 8L * index);
         if (!entry.present()) {
             return WalkPlan.pageFault(false, false);
         }
         if (reservedBitsSet(entry) || (level == 4 && entry.huge())) {
             return WalkPlan.pageFault(false, true);
         }
+        long word = table / 8 + index;
         int user = userThrough(level, userPage, entry);
         int writable = writableThrough(writablePage, entry);
         int executable = executableThrough(executablePage, noExecute, entry);
@@ -441,7 +474,7 @@ public final class MmuModel implements Mmu {
     /** XD through this level: with EFER.NXE on, XD (bit 63, high bit 11) at any level forbids fetches. */
     /*@ private normal_behavior
       @ requires entry != null && \invariant_for(entry) && 0 <= executableSoFar && executableSoFar <= 1;
-      @ requires nx == 0 || nx == 1;
+      @ requires 0 <= nx && nx <= 1;
       @ ensures \result == (executableSoFar + 1 - (nx + entry.high / 2048) / 2) / 2;
       @ ensures 0 <= \result && \result <= 1;
       @ assignable \strictly_nothing;
