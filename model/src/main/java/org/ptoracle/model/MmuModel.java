@@ -33,11 +33,18 @@ public final class MmuModel implements Mmu {
     /** The emulated CPU's physical address width (CPUID 0x80000008: 40 bits; mmu-facts §9). */
     public static final long MAXPHYADDR_LIMIT = 1099511627776L;
 
-    /*@ public invariant 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0; @*/
+    /*@ public invariant 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
+      @ public invariant 0 <= noExecute && noExecute <= 1;
+      @*/
     private final /*@ spec_public @*/ PhysicalMemory memory;
     private /*@ spec_public @*/ long cr3;
     private boolean writeProtect;
-    private boolean noExecuteEnabled;
+    /**
+     * EFER.NXE as 1 (on) or 0 (off). A number, not a boolean, so that "XD is clear unless NXE is on"
+     * is the single inequality {@code high < 2048 * (noExecute + 1)} rather than a disjunction: in a
+     * precondition KeY proves everything once per side of a disjunction.
+     */
+    private /*@ spec_public @*/ int noExecute;
     private boolean smep;
     private /*@ spec_public @*/ boolean smap;
     private final /*@ spec_public @*/ int seededBug;
@@ -66,7 +73,7 @@ public final class MmuModel implements Mmu {
         this.memory = memory;
         this.cr3 = cr3;
         this.writeProtect = cr0Wp;
-        this.noExecuteEnabled = eferNxe;
+        this.noExecute = eferNxe ? 1 : 0;
         this.smep = cr4Smep;
         this.smap = cr4Smap;
     }
@@ -82,12 +89,12 @@ public final class MmuModel implements Mmu {
 
     /** Changes the control bits (the format's {@code set_cr}); with no TLB, nothing else changes. */
     /*@ public normal_behavior
-      @ assignable writeProtect, noExecuteEnabled, smep, smap;
-      @ ensures writeProtect == cr0Wp && noExecuteEnabled == eferNxe && smep == cr4Smep && smap == cr4Smap;
+      @ assignable writeProtect, noExecute, smep, smap;
+      @ ensures writeProtect == cr0Wp && (noExecute == 1) == eferNxe && smep == cr4Smep && smap == cr4Smap;
       @*/
     public void setControl(boolean cr0Wp, boolean eferNxe, boolean cr4Smep, boolean cr4Smap) {
         this.writeProtect = cr0Wp;
-        this.noExecuteEnabled = eferNxe;
+        this.noExecute = eferNxe ? 1 : 0;
         this.smep = cr4Smep;
         this.smap = cr4Smap;
     }
@@ -101,11 +108,11 @@ public final class MmuModel implements Mmu {
     }
 
     /*@ public normal_behavior
-      @ ensures \result == noExecuteEnabled;
+      @ ensures \result == (noExecute == 1);
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure @*/ boolean noExecuteEnabled() {
-        return noExecuteEnabled;
+        return noExecute == 1;
     }
 
     /*@ public normal_behavior
@@ -129,15 +136,16 @@ public final class MmuModel implements Mmu {
      * MAXPHYADDR (bits 51:40), or XD while EFER.NXE is clear (mmu-facts §4 items 1 and 5).
      */
     /*@ public normal_behavior
-      @ requires entry != null && seededBug == SeededBug.NONE;
-      @ ensures \result <==> (entry.addr >= MAXPHYADDR_LIMIT || (!noExecuteEnabled && entry.high >= 2048));
+      @ requires entry != null && \invariant_for(entry) && seededBug == SeededBug.NONE;
+      @ ensures \result <==> (entry.addr >= MAXPHYADDR_LIMIT || entry.high >= 2048 * (noExecute + 1));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure helper @*/ boolean reservedBitsSet(Entry entry) {
+        boolean xdReserved = entry.high / 2048 > noExecute;
         if (seededBug == SeededBug.MAXPHYADDR_IGNORED) {
-            return !noExecuteEnabled && entry.high >= 2048;
+            return xdReserved;
         }
-        return entry.addr >= MAXPHYADDR_LIMIT || (!noExecuteEnabled && entry.high >= 2048);
+        return entry.addr >= MAXPHYADDR_LIMIT || xdReserved;
     }
 
     /**
@@ -165,7 +173,7 @@ public final class MmuModel implements Mmu {
       @ ensures ((\result / 2) % 2 == 1) <==> kind == Access.WRITE;
       @ ensures ((\result / 4) % 2 == 1) <==> mode == Access.USER;
       @ ensures ((\result / 8) % 2 == 1) <==> reserved;
-      @ ensures ((\result / 16) % 2 == 1) <==> (kind == Access.EXEC && (smep || noExecuteEnabled));
+      @ ensures ((\result / 16) % 2 == 1) <==> (kind == Access.EXEC && (smep || noExecute == 1));
       @ assignable \strictly_nothing;
       @*/
     public /*@ pure helper @*/ int errorCode(int kind, int mode, boolean protection, boolean reserved) {
@@ -182,9 +190,9 @@ public final class MmuModel implements Mmu {
         if (reserved) {
             code = code + Fault.ERR_RSVD;
         }
-        boolean fetchReported = smep || noExecuteEnabled;
+        boolean fetchReported = smep || noExecute == 1;
         if (seededBug == SeededBug.FETCH_BIT_WRONG) {
-            fetchReported = noExecuteEnabled;
+            fetchReported = noExecute == 1;
         }
         if (kind == Access.EXEC && fetchReported) {
             code = code + Fault.ERR_ID;
@@ -233,8 +241,11 @@ public final class MmuModel implements Mmu {
      * CR3, and the entries the walk then meets are present, free of reserved bits and (above level 1)
      * not huge, a supervisor read (SMAP off) resolves to the address of the level 1 entry the walk
      * reached plus the page offset: the physical address of entry j of the table that entry points to.
-     * Stated here for a level 3 table (indices r r r i4); the level 2 and level 1 cases are not written
-     * yet. The proof goes through resolve's per-level cases (below), of which the level 1 case is written.
+     * One case per table level, in the order 3, 2, 1: for a level 3 table the walk meets the entry r
+     * three times and ends at entry i4 of the level 4 table; for a level 2 table it meets r twice,
+     * then entry i4 of the level 4 table (as a level 2 entry), then entry i3 of the table that names;
+     * for a level 1 table it meets r once, then the entries i4, i3 and i2 in turn. Each case is
+     * resolve's level 4 case (below) with these entries.
      */
     /*@ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
@@ -242,13 +253,58 @@ public final class MmuModel implements Mmu {
       @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
       @ requires VirtAddr.tableIndex(va, 2) == VirtAddr.tableIndex(va, 4);
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
       @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires !reservedBitsSet(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))));
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).present();
-      @ requires !reservedBitsSet(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))));
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \result.fault == null;
       @ ensures \result.phys == \old(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1)))).addr
+      @         + VirtAddr.pageOffset(va);
+      @ signals_only ForbiddenAccess;
+      @ also public behavior
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
+      @ requires VirtAddr.isCanonical(va);
+      @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
+      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).high < 2048 * (noExecute + 1);
+      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).huge();
+      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).present();
+      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
+      @ ensures \result != null && \result.fault == null;
+      @ ensures \result.phys == \old(memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1)))).addr
+      @         + VirtAddr.pageOffset(va);
+      @ signals_only ForbiddenAccess;
+      @ also public behavior
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
+      @ requires VirtAddr.isCanonical(va);
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
+      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).high < 2048 * (noExecute + 1);
+      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).huge();
+      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).present();
+      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).high < 2048 * (noExecute + 1);
+      @ requires !memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).huge();
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).present();
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
+      @         memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
+      @ ensures \result != null && \result.fault == null;
+      @ ensures \result.phys == \old(memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1)))).addr
       @         + VirtAddr.pageOffset(va);
       @ signals_only ForbiddenAccess;
       @*/
@@ -260,10 +316,10 @@ public final class MmuModel implements Mmu {
         }
         PhysicalMemory mem = memory;
         // Computed here, where each level is a constant, so that the walk below needs no arithmetic
-        // on the address.
+        // on the address. The level 4 entry has no entries above it.
         WalkPlan plan = resolve(4, cr3, VirtAddr.tableIndex(va, 4), VirtAddr.tableIndex(va, 3),
                 VirtAddr.tableIndex(va, 2), VirtAddr.tableIndex(va, 1), VirtAddr.low48(va), kind, mode,
-                noExecuteEnabled ? 1 : 0, 1, 1, 1);
+                null, null, null);
         // Into locals before the first write: a write may change any field, the plan's too.
         boolean faulted = plan.faulted;
         boolean protection = plan.protection;
@@ -279,20 +335,27 @@ public final class MmuModel implements Mmu {
     /**
      * The read half of the walk from the table at {@code table}, at {@code level} (4 first): the entry
      * at {@code index}, then {@code index2} .. {@code index4} in the tables below (the indices of the
-     * levels below, in walk order; those past level 1 are unused), with the rights of the levels
-     * above. Every check in QEMU's order (mmu-facts part 1 §10), no writes. {@code low} is the address
-     * modulo 2^48, whose remainder by the page size is the offset in the page. Recursion rather than a
-     * loop over the levels, so that each level is its own small proof (our settings never unroll a
-     * loop).
+     * levels below, in walk order; those past level 1 are unused). {@code above1} .. {@code above3} are
+     * the entries the walk met at the levels above, nearest first (null above level 4): the leaf's
+     * rights are combined from them and the leaf. Every check in QEMU's order (mmu-facts part 1 §10),
+     * no writes. {@code low} is the address modulo 2^48, whose remainder by the page size is the offset
+     * in the page. Recursion rather than a loop over the levels, so that each level is its own small
+     * proof (our settings never unroll a loop).
      *
-     * The other three cases are T3 (b) at level 1, the base of a proof by level: when the entry at
-     * {@code index} is present and free of reserved bits, a supervisor read (SMAP off) resolves to its
-     * address plus the offset in the 4 KiB page. "Free of reserved bits" includes "XD clear unless
-     * EFER.NXE is on"; the three cases (NXE on with XD clear, NXE on with XD set, NXE off with XD
-     * clear) are its sides, because KeY would run the whole proof once per side anyway, and each side
-     * is then a proof of its own that fits the budget (or nearly: 19,740, 20,215 and 19,904 rule
-     * applications). The cases for levels 2 to 4 (the same with the entries above present, free of
-     * reserved bits and not huge) are not written yet.
+     * Why entries and not rights: combining rights at every level cost about a third of each level's
+     * proof, and a walk that ends in a leaf needs them only there.
+     *
+     * The other four cases are T3 (b) by level, each proved from the one below: when the entries the
+     * walk meets from here are present, free of reserved bits and (above the last) not huge, a
+     * supervisor read (SMAP off) resolves to the address in the level 1 entry plus the offset in the
+     * 4 KiB page. They write the entries out: {@code memory.read(table + 8 index)}, then the read at
+     * its address plus 8 {@code index2}, and so on. Their form is what KeY needs to keep each case
+     * within the budget (each measured with {@code prove --stats}): "present" and "not huge" as the
+     * bit arithmetic of {@code Entry.present/huge} (the queries were connected to the code's calls
+     * only after the infeasible branch had been run), "XD clear unless NXE is on" as one linear
+     * inequality, each entry named non-null (else KeY splits on null), the unused entries above
+     * named null (a nullable parameter is otherwise a split), and the plans {@code \fresh} (else
+     * every field read of a returned plan splits on whether it existed before the call).
      */
     /*@ private normal_behavior
       @ requires 1 <= level && level <= 4 && seededBug == SeededBug.NONE && memory != null;
@@ -302,60 +365,123 @@ public final class MmuModel implements Mmu {
       @ requires 0 <= low && low < 281474976710656L;
       @ requires Access.isKind(kind) && Access.isMode(mode);
       @ requires 0 <= noExecute && noExecute <= 1;
-      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
-      @ requires 0 <= executablePage && executablePage <= 1;
-      @ ensures \result != null && \invariant_for(\result);
+      @ requires level <= 3 ==> (above1 != null && \invariant_for(above1));
+      @ requires level <= 2 ==> (above2 != null && \invariant_for(above2));
+      @ requires level <= 1 ==> (above3 != null && \invariant_for(above3));
+      @ requires level == 4 ==> above1 == null;
+      @ requires level >= 3 ==> above2 == null;
+      @ requires level >= 2 ==> above3 == null;
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result);
       @ ensures \result.marks <= level;
       @ measured_by level;
       @ assignable \nothing;
       @ also private normal_behavior
       @ requires level == 1 && seededBug == SeededBug.NONE && memory != null;
       @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
-      @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
+      @ requires 0 <= index && index < 512 && 0 <= index2 && index2 < 512;
+      @ requires 0 <= index3 && index3 < 512 && 0 <= index4 && index4 < 512;
+      @ requires 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
-      @ requires 0 <= noExecute && noExecute <= 1;
-      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
-      @ requires 0 <= executablePage && executablePage <= 1;
-      @ requires memory.read((long) (table + 8L * index)).present();
+      @ requires above1 != null && \invariant_for(above1) && above2 != null && \invariant_for(above2);
+      @ requires above3 != null && \invariant_for(above3);
+      @ requires memory.read((long) (table + 8L * index)) != null &&
+      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
       @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires noExecuteEnabled && memory.read((long) (table + 8L * index)).high < 2048;
-      @ ensures \result != null && !\result.faulted;
-      @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
+      @ ensures !\result.faulted &&
+      @         \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
       @ also private normal_behavior
-      @ requires level == 1 && seededBug == SeededBug.NONE && memory != null;
+      @ requires level == 2 && seededBug == SeededBug.NONE && memory != null;
       @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
-      @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
+      @ requires 0 <= index && index < 512 && 0 <= index2 && index2 < 512;
+      @ requires 0 <= index3 && index3 < 512 && 0 <= index4 && index4 < 512;
+      @ requires 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
-      @ requires 0 <= noExecute && noExecute <= 1;
-      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
-      @ requires 0 <= executablePage && executablePage <= 1;
-      @ requires memory.read((long) (table + 8L * index)).present();
+      @ requires above1 != null && \invariant_for(above1) && above2 != null && \invariant_for(above2);
+      @ requires above3 == null;
+      @ requires memory.read((long) (table + 8L * index)) != null &&
+      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
       @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires noExecuteEnabled && memory.read((long) (table + 8L * index)).high >= 2048;
-      @ ensures \result != null && !\result.faulted;
-      @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read((long) (table + 8L * index)).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)) != null &&
+      @         memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low % 2 == 1;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).high < 2048 * (noExecute + 1);
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
+      @ ensures !\result.faulted &&
+      @         \result.phys == \old(memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2))).addr
+      @         + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
       @ also private normal_behavior
-      @ requires level == 1 && seededBug == SeededBug.NONE && memory != null;
+      @ requires level == 3 && seededBug == SeededBug.NONE && memory != null;
       @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
-      @ requires 0 <= index && index < 512 && 0 <= low && low < 281474976710656L;
+      @ requires 0 <= index && index < 512 && 0 <= index2 && index2 < 512;
+      @ requires 0 <= index3 && index3 < 512 && 0 <= index4 && index4 < 512;
+      @ requires 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
-      @ requires 0 <= noExecute && noExecute <= 1;
-      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
-      @ requires 0 <= executablePage && executablePage <= 1;
-      @ requires memory.read((long) (table + 8L * index)).present();
+      @ requires above1 != null && \invariant_for(above1) && above2 == null && above3 == null;
+      @ requires memory.read((long) (table + 8L * index)) != null &&
+      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
       @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires !noExecuteEnabled && memory.read((long) (table + 8L * index)).high < 2048;
-      @ ensures \result != null && !\result.faulted;
-      @ ensures \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read((long) (table + 8L * index)).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)) != null &&
+      @         memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low % 2 == 1;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)) != null &&
+      @         memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).low % 2 == 1;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).high < 2048 * (noExecute + 1);
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
+      @ ensures !\result.faulted &&
+      @         \result.phys == \old(memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3))).addr
+      @         + low % 4096;
+      @ measured_by level;
+      @ assignable \nothing;
+      @ also private normal_behavior
+      @ requires level == 4 && seededBug == SeededBug.NONE && memory != null;
+      @ requires 0 <= table && table < PhysAddr.LIMIT && table % 4096 == 0;
+      @ requires 0 <= index && index < 512 && 0 <= index2 && index2 < 512;
+      @ requires 0 <= index3 && index3 < 512 && 0 <= index4 && index4 < 512;
+      @ requires 0 <= low && low < 281474976710656L;
+      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
+      @ requires above1 == null && above2 == null && above3 == null;
+      @ requires memory.read((long) (table + 8L * index)) != null &&
+      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
+      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read((long) (table + 8L * index)).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)) != null &&
+      @         memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low % 2 == 1;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)) != null &&
+      @         memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).low % 2 == 1;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)) != null &&
+      @         memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)).low % 2 == 1;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)).high < 2048 * (noExecute + 1);
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
+      @ ensures !\result.faulted &&
+      @         \result.phys == \old(memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4))).addr
+      @         + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
       @*/
-    private /*@ helper @*/ WalkPlan resolve(int level, long table, int index, int index2, int index3, int index4, long low,
-            int kind, int mode, int noExecute, int userPage, int writablePage, int executablePage) {
+    private /*@ helper @*/ WalkPlan resolve(int level, long table, int index, int index2, int index3, int index4,
+            long low, int kind, int mode, /*@ nullable @*/ Entry above1, /*@ nullable @*/ Entry above2,
+            /*@ nullable @*/ Entry above3) {
         Entry entry = memory.read(table + 8L * index);
         if (!entry.present()) {
             return WalkPlan.pageFault(false, false);
@@ -364,20 +490,16 @@ public final class MmuModel implements Mmu {
             return WalkPlan.pageFault(false, true);
         }
         long word = table / 8 + index;
-        int user = userThrough(level, userPage, entry);
-        int writable = writableThrough(writablePage, entry);
-        int executable = executableThrough(executablePage, noExecute, entry);
         boolean leaf = isLeaf(level, entry);
-        WalkPlan rest = leaf ? leafPlan(level, word, entry, low, kind, mode, user, writable, executable)
-                : resolve(level - 1, entry.addr, index2, index3, index4, 0, low, kind, mode, noExecute, user,
-                        writable, executable);
+        WalkPlan rest = leaf ? leafPlan(level, word, entry, above1, above2, above3, low, kind, mode)
+                : resolve(level - 1, entry.addr, index2, index3, index4, 0, low, kind, mode, entry, above1, above2);
         return markedEarly(level, leaf) ? rest.markedFirst(word) : rest;
     }
 
     /** Level 1 entries are leaves; a level 3 or 2 entry is one when it maps a huge page. */
     /*@ private normal_behavior
       @ requires entry != null && \invariant_for(entry);
-      @ ensures \result <==> (level == 1 || (level <= 3 && entry.huge()));
+      @ ensures \result <==> (level == 1 || (level <= 3 && (entry.low / 128) % 2 == 1));
       @ assignable \strictly_nothing;
       @*/
     private static /*@ pure helper @*/ boolean isLeaf(int level, Entry entry) {
@@ -387,8 +509,7 @@ public final class MmuModel implements Mmu {
     /**
      * D5 and D4: QEMU marks PML4E and PDPTE (even a 1 GiB leaf) and a non-leaf PDE as soon as they pass
      * their own checks, before anything below them is checked, so they keep ACCESSED when the walk
-     * faults further down. (Like the rights below, one call with one result, so that KeY does not
-     * branch here.)
+     * faults further down. (One call with one result, so that KeY does not branch here.)
      */
     /*@ private normal_behavior
       @ requires seededBug == SeededBug.NONE;
@@ -400,32 +521,45 @@ public final class MmuModel implements Mmu {
     }
 
     /**
-     * The leaf's own checks (reserved low address bits of a huge page, then rights) and its outcome:
-     * the frame's base plus the address's offset in the page ({@code low} is the address modulo 2^48).
+     * The leaf's own checks (reserved low address bits of a huge page, then the rights of the leaf
+     * and the {@code 4 - level} entries above it, nearest first) and its outcome: the frame's base
+     * plus the address's offset in the page ({@code low} is the address modulo 2^48).
      */
     /*@ private normal_behavior
       @ requires 1 <= level && level <= 3 && seededBug == SeededBug.NONE;
       @ requires entry != null && \invariant_for(entry) && 0 <= entryWord && entryWord < WalkPlan.WORDS;
+      @ requires 0 <= noExecute && noExecute <= 1;
+      @ requires above1 != null && \invariant_for(above1);
+      @ requires level <= 2 ==> (above2 != null && \invariant_for(above2));
+      @ requires level == 1 ==> (above3 != null && \invariant_for(above3));
+      @ requires level == 3 ==> above2 == null;
+      @ requires level >= 2 ==> above3 == null;
       @ requires 0 <= low && low < 281474976710656L;
       @ requires Access.isKind(kind) && Access.isMode(mode);
-      @ requires 0 <= userPage && userPage <= 1 && 0 <= writablePage && writablePage <= 1;
-      @ requires 0 <= executablePage && executablePage <= 1;
-      @ ensures \result != null && \invariant_for(\result) && \result.marks <= 1;
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= 1;
       @ assignable \nothing;
       @ also private normal_behavior
       @ requires level == 1 && seededBug == SeededBug.NONE;
       @ requires entry != null && \invariant_for(entry) && 0 <= entryWord && entryWord < WalkPlan.WORDS;
+      @ requires above1 != null && \invariant_for(above1) && above2 != null && \invariant_for(above2);
+      @ requires above3 != null && \invariant_for(above3);
       @ requires 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
-      @ ensures \result != null && !\result.faulted && \result.phys == entry.addr + low % 4096;
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= 1;
+      @ ensures !\result.faulted && \result.phys == entry.addr + low % 4096;
       @ assignable \nothing;
       @*/
-    private /*@ helper @*/ WalkPlan leafPlan(int level, long entryWord, Entry entry, long low, int kind, int mode,
-            int userPage, int writablePage, int executablePage) {
+    private /*@ helper @*/ WalkPlan leafPlan(int level, long entryWord, Entry entry, Entry above1,
+            /*@ nullable @*/ Entry above2, /*@ nullable @*/ Entry above3, long low, int kind, int mode) {
         if (level >= 2 && hugeLowBitsSet(entry, level)) {
             return WalkPlan.pageFault(false, true);
         }
-        if (!permits(kind, mode, userPage == 1, writablePage == 1, executablePage == 1)) {
+        // A supervisor read with SMAP off needs no rights at all (mmu-facts part 1 §5: U/S limits user
+        // accesses, R/W writes, XD and SMEP fetches, SMAP supervisor accesses to user pages), so the
+        // walk does not combine them; this also keeps the proofs of such walks (T3b) free of them.
+        boolean allowed = (kind == Access.READ && mode == Access.SUPERVISOR && !smap)
+                || rightsAllow(level, kind, mode, entry, above1, above2, above3);
+        if (!allowed) {
             return WalkPlan.pageFault(true, false);
         }
         long span = VirtAddr.entrySpan(level);
@@ -433,16 +567,69 @@ public final class MmuModel implements Mmu {
         return WalkPlan.resolved(entry.addr - entry.addr % span + low % span, entryWord, dirty);
     }
 
+    /**
+     * Whether the rights of the leaf at {@code level} and the {@code 4 - level} entries above it
+     * (nearest first) allow the access: user access only if every level has U/S, writes only if every
+     * level has R/W, fetches only if no level has XD while NXE is on (permits has the rest).
+     */
+    /*@ private normal_behavior
+      @ requires level == 3 && seededBug == SeededBug.NONE && Access.isKind(kind) && Access.isMode(mode);
+      @ requires 0 <= noExecute && noExecute <= 1;
+      @ requires entry != null && \invariant_for(entry) && above1 != null && \invariant_for(above1);
+      @ requires above2 == null && above3 == null;
+      @ ensures \result == permits(kind, mode, (entry.low / 4) % 2 + (above1.low / 4) % 2 == 2,
+      @                              (entry.low / 2) % 2 + (above1.low / 2) % 2 == 2,
+      @                              (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 == 0);
+      @ assignable \strictly_nothing;
+      @ also private normal_behavior
+      @ requires level == 2 && seededBug == SeededBug.NONE && Access.isKind(kind) && Access.isMode(mode);
+      @ requires 0 <= noExecute && noExecute <= 1;
+      @ requires entry != null && \invariant_for(entry) && above1 != null && \invariant_for(above1);
+      @ requires above2 != null && \invariant_for(above2) && above3 == null;
+      @ ensures \result == permits(kind, mode, (entry.low / 4) % 2 + (above1.low / 4) % 2 + (above2.low / 4) % 2 == 3,
+      @                              (entry.low / 2) % 2 + (above1.low / 2) % 2 + (above2.low / 2) % 2 == 3,
+      @                              (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 + (noExecute + above2.high / 2048) / 2 == 0);
+      @ assignable \strictly_nothing;
+      @ also private normal_behavior
+      @ requires level == 1 && seededBug == SeededBug.NONE && Access.isKind(kind) && Access.isMode(mode);
+      @ requires 0 <= noExecute && noExecute <= 1;
+      @ requires entry != null && \invariant_for(entry) && above1 != null && \invariant_for(above1);
+      @ requires above2 != null && \invariant_for(above2) && above3 != null && \invariant_for(above3);
+      @ ensures \result == permits(kind, mode, (entry.low / 4) % 2 + (above1.low / 4) % 2 + (above2.low / 4) % 2 + (above3.low / 4) % 2 == 4,
+      @                              (entry.low / 2) % 2 + (above1.low / 2) % 2 + (above2.low / 2) % 2 + (above3.low / 2) % 2 == 4,
+      @                              (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 + (noExecute + above2.high / 2048) / 2 + (noExecute + above3.high / 2048) / 2 == 0);
+      @ assignable \strictly_nothing;
+      @*/
+    private /*@ pure helper @*/ boolean rightsAllow(int level, int kind, int mode, Entry entry, Entry above1,
+            /*@ nullable @*/ Entry above2, /*@ nullable @*/ Entry above3) {
+        int user = (entry.low / 4) % 2;
+        int writable = (entry.low / 2) % 2;
+        int executable = 1 - (noExecute + entry.high / 2048) / 2;
+        user = userThrough(user, above1);
+        writable = writableThrough(writable, above1);
+        executable = executableThrough(executable, noExecute, above1);
+        if (level <= 2) {
+            user = userThrough(user, above2);
+            writable = writableThrough(writable, above2);
+            executable = executableThrough(executable, noExecute, above2);
+        }
+        if (level == 1) {
+            user = userThrough(user, above3);
+            writable = writableThrough(writable, above3);
+            executable = executableThrough(executable, noExecute, above3);
+        }
+        return permits(kind, mode, user == 1, writable == 1, executable == 1);
+    }
+
     /*
-     * The rights the walk carries down are 1 ("every level so far allows it") or 0, combined by
-     * arithmetic: for 0 and 1, (a + b) / 2 is "a and b" and (a + b + 1) / 2 is "a or b". A boolean
-     * combination, in code or in a contract, makes KeY run the rest of the walk once per truth value,
-     * which the proofs of the walk have no room for.
+     * Rights are 1 ("every level so far allows it") or 0, combined by arithmetic: for 0 and 1,
+     * (a + b) / 2 is "a and b" and (a + b + 1) / 2 is "a or b". A boolean combination, in code or in a
+     * contract, makes KeY run the rest of a proof once per truth value.
      */
 
     /**
-     * U/S through this level: every level must allow user access. The seeded bug ORs the levels
-     * instead (one user level suffices).
+     * U/S combined with one more level: every level must allow user access. The seeded bug ORs the
+     * levels instead (one user level suffices).
      */
     /*@ private normal_behavior
       @ requires entry != null && \invariant_for(entry) && seededBug == SeededBug.NONE;
@@ -451,16 +638,15 @@ public final class MmuModel implements Mmu {
       @ ensures 0 <= \result && \result <= 1;
       @ assignable \strictly_nothing;
       @*/
-    private /*@ pure helper @*/ int userThrough(int level, int userSoFar, Entry entry) {
+    private /*@ pure helper @*/ int userThrough(int userSoFar, Entry entry) {
         int bit = (entry.low / 4) % 2;
         if (seededBug == SeededBug.USER_BITS_ORED) {
-            int before = level == 4 ? 0 : userSoFar;
-            return (before + bit + 1) / 2;
+            return (userSoFar + bit + 1) / 2;
         }
         return (userSoFar + bit) / 2;
     }
 
-    /** R/W through this level: a write needs every level writable (the exception is in permits). */
+    /** R/W combined with one more level: a write needs every level writable (the exception is in permits). */
     /*@ private normal_behavior
       @ requires entry != null && \invariant_for(entry) && 0 <= writableSoFar && writableSoFar <= 1;
       @ ensures \result == (writableSoFar + (entry.low / 2) % 2) / 2;
@@ -471,7 +657,7 @@ public final class MmuModel implements Mmu {
         return (writableSoFar + (entry.low / 2) % 2) / 2;
     }
 
-    /** XD through this level: with EFER.NXE on, XD (bit 63, high bit 11) at any level forbids fetches. */
+    /** XD combined with one more level: with EFER.NXE on, XD (bit 63, high bit 11) at any level forbids fetches. */
     /*@ private normal_behavior
       @ requires entry != null && \invariant_for(entry) && 0 <= executableSoFar && executableSoFar <= 1;
       @ requires 0 <= nx && nx <= 1;

@@ -73,7 +73,7 @@ final class WalkPlan {
 
     /** A page fault found at an entry the walk does not mark. */
     /*@ normal_behavior
-      @ ensures \result != null && \invariant_for(\result) && \result.faulted;
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.faulted;
       @ ensures \result.protection == protection && \result.reserved == reserved;
       @ ensures \result.marks == 0 && \result.dirtyAt == -1;
       @ assignable \nothing;
@@ -85,7 +85,7 @@ final class WalkPlan {
     /** The walk reached its leaf (word {@code leafAt}) and may access {@code phys}: the leaf gets ACCESSED. */
     /*@ normal_behavior
       @ requires 0 <= phys && phys < PhysAddr.LIMIT && 0 <= leafAt && leafAt < WORDS;
-      @ ensures \result != null && \invariant_for(\result) && !\result.faulted && \result.phys == phys;
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && !\result.faulted && \result.phys == phys;
       @ ensures \result.marks == 1 && \result.first == leafAt;
       @ ensures \result.dirtyAt == (dirty ? leafAt : -1);
       @ assignable \nothing;
@@ -97,7 +97,7 @@ final class WalkPlan {
     /** The same outcome with the entry at word {@code at} marked before the others (an upper level). */
     /*@ normal_behavior
       @ requires marks < 4 && 0 <= at && at < WORDS;
-      @ ensures \result != null && \invariant_for(\result);
+      @ ensures \result != null && \fresh(\result) && \invariant_for(\result);
       @ ensures \result.faulted == faulted && \result.protection == protection;
       @ ensures \result.reserved == reserved;
       @ ensures \result.phys == phys && \result.dirtyAt == dirtyAt;

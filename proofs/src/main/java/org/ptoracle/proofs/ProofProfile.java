@@ -25,8 +25,11 @@ import de.uka.ilkd.key.proof.Proof;
  * @param splits    rule applications that opened more than one branch, by rule
  * @param calls     the largest subtrees under a contract application's branches, largest first; the
  *                  count is the subtree's nodes
+ * @param costlySplits the splits whose branches other than the largest are largest: the work a
+ *                  split makes KeY do again, by rule, node and the formula split on
  */
-public record ProofProfile(int nodes, int branches, List<Count> rules, List<Count> splits, List<Count> calls) {
+public record ProofProfile(int nodes, int branches, List<Count> rules, List<Count> splits, List<Count> calls,
+        List<Count> costlySplits) {
 
     /** A name and how often (or how large). */
     public record Count(String name, int n) { }
@@ -54,6 +57,7 @@ public record ProofProfile(int nodes, int branches, List<Count> rules, List<Coun
         Map<Node, Integer> size = new IdentityHashMap<>();
         int leaves = 0;
         List<Count> calls = new ArrayList<>();
+        List<Count> costly = new ArrayList<>();
         for (int i = preOrder.size() - 1; i >= 0; i--) {
             Node n = preOrder.get(i);
             int s = 1;
@@ -69,9 +73,29 @@ public record ProofProfile(int nodes, int branches, List<Count> rules, List<Coun
                     || label.startsWith("Exceptional Post ("))) {
                 calls.add(new Count(label + " #" + n.serialNr(), s));
             }
+            if (n.childrenCount() > 1) {
+                // A split costs what all but its largest branch cost: that much work is done again.
+                int largest = 0;
+                for (int c = 0; c < n.childrenCount(); c++) {
+                    largest = Math.max(largest, size.get(n.child(c)));
+                }
+                costly.add(new Count(splitName(n), s - 1 - largest));
+            }
         }
         return new ProofProfile(preOrder.size(), leaves, largest(rules, top), largest(splits, top),
-            calls.stream().sorted(Comparator.comparingInt(Count::n).reversed()).limit(top).toList());
+            calls.stream().sorted(Comparator.comparingInt(Count::n).reversed()).limit(top).toList(),
+            costly.stream().sorted(Comparator.comparingInt(Count::n).reversed()).limit(Math.min(top, 5)).toList());
+    }
+
+    /** The rule of a split node, its serial number and the formula it split on (shortened). */
+    private static String splitName(Node n) {
+        var app = n.getAppliedRuleApp();
+        String on = app.posInOccurrence() == null ? "" : app.posInOccurrence().subTerm().toString();
+        on = on.replaceAll("\\s+", " ");
+        if (on.length() > 700) {
+            on = on.substring(0, 700) + "...";
+        }
+        return app.rule().name() + " #" + n.serialNr() + " [" + on + "]";
     }
 
     private static List<Count> largest(Map<String, Integer> counts, int top) {
@@ -82,12 +106,14 @@ public record ProofProfile(int nodes, int branches, List<Count> rules, List<Coun
             .toList();
     }
 
-    /** Four indented lines for the prove log. */
+    /** Five indented lines for the prove log. */
     public String render() {
         return "    profile: " + nodes + " nodes, " + branches + " branches\n"
             + "    most applied: " + join(rules) + "\n"
             + "    splits: " + (splits.isEmpty() ? "none" : join(splits)) + "\n"
-            + "    largest subtrees under a call (nodes): " + (calls.isEmpty() ? "none" : join(calls));
+            + "    largest subtrees under a call (nodes): " + (calls.isEmpty() ? "none" : join(calls)) + "\n"
+            + "    costliest splits (nodes outside the largest branch): "
+            + (costlySplits.isEmpty() ? "none" : join(costlySplits));
     }
 
     private static String join(List<Count> counts) {

@@ -102,7 +102,7 @@ public final class ProveMain {
 
     /** Parsed command line. */
     record Options(List<Path> sources, Path json, String only, boolean ratchetOnly, Integer maxSteps,
-            boolean goals, boolean stats, int jobs, int shard, Path shardOut) { }
+            boolean goals, boolean stats, int jobs, int shard, Path shardOut, Path claims) { }
 
     static Options parse(String[] args, Path home) {
         List<Path> sources = new ArrayList<>();
@@ -115,6 +115,7 @@ public final class ProveMain {
         int jobs = Math.min(2, Runtime.getRuntime().availableProcessors());
         int shard = -1;
         Path shardOut = null;
+        Path claims = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -138,6 +139,8 @@ public final class ProveMain {
                     }
                 }
                 case "--shard-out" -> shardOut = Path.of(value(args, ++i, a));
+                // internal: the workers' shared folder of claimed contracts (see runSharded)
+                case "--claims" -> claims = Path.of(value(args, ++i, a));
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> {
                     if (a.startsWith("-")) {
@@ -154,7 +157,8 @@ public final class ProveMain {
             sources.add(home.resolve("spec/src/main/java"));
             sources.add(home.resolve("model/src/main/java"));
         }
-        return new Options(sources, json, only, ratchetOnly, maxSteps, goals, stats, jobs, shard, shardOut);
+        return new Options(sources, json, only, ratchetOnly, maxSteps, goals, stats, jobs, shard, shardOut,
+            claims);
     }
 
     private static int positive(String v, String option) {
@@ -317,20 +321,18 @@ public final class ProveMain {
             List<ContractRef> refs = project.contracts();
             refs.forEach(r -> all.add(r.id()));
             List<ContractRef> selected = refs.stream().filter(r -> scope.test(r.id())).toList();
-            List<ContractRef> todo = new ArrayList<>();
-            for (int i = 0; i < selected.size(); i++) {
-                if (opt.shard() < 0 || i % opt.jobs() == opt.shard()) {
-                    todo.add(selected.get(i));
-                }
-            }
             err.printf("%s: KeY loaded %s in %d ms: %d contracts, %d selected%s, maxSteps=%d%n", who,
                 present, loadMs, refs.size(), selected.size(),
-                opt.shard() < 0 ? "" : ", " + todo.size() + " in this worker", config.maxSteps());
+                opt.shard() < 0 ? "" : ", shared by " + opt.jobs() + " workers", config.maxSteps());
             AtomicInteger n = new AtomicInteger();
-            for (ContractRef r : todo) {
+            for (int i = 0; i < selected.size(); i++) {
+                if (!mine(opt, i)) {
+                    continue;
+                }
+                ContractRef r = selected.get(i);
                 ProofOutcome o = project.prove(r, config.maxSteps(), opt.goals(), opt.stats());
                 outcomes.add(o);
-                err.printf("%s: [%d/%d] %-6s %6d nodes %7d ms  %s%s%n", who, n.incrementAndGet(), todo.size(),
+                err.printf("%s: [%d/%d] %-6s %6d nodes %7d ms  %s%s%n", who, n.incrementAndGet(), selected.size(),
                     o.status().label(), o.nodes(), o.ms(), r.id(),
                     o.closed() ? "" : "  (" + o.reason() + ")");
                 if (o.openGoal() != null) {
@@ -352,8 +354,33 @@ public final class ProveMain {
     }
 
     /**
+     * Whether this process attempts the {@code i}-th selected contract. Workers take contracts in
+     * order, each claiming the next one not yet taken (a file per contract, created atomically, in a
+     * folder they share), so that a worker that draws long proofs takes fewer: with a fixed share,
+     * one worker finished 200 s after the other. Alone, or sharded without a folder, the answer is
+     * fixed.
+     */
+    static boolean mine(Options opt, int i) {
+        if (opt.shard() < 0) {
+            return true;
+        }
+        if (opt.claims() == null) {
+            return i % opt.jobs() == opt.shard();
+        }
+        try {
+            Files.createFile(opt.claims().resolve(Integer.toString(i)));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot claim contract " + i + " in " + opt.claims(), e);
+        }
+    }
+
+    /**
      * Starts {@code jobs} worker JVMs (this class with {@code --shard k/jobs}); each loads KeY and
-     * attempts every jobs-th selected contract. Results come back through a TSV file per worker.
+     * attempts the selected contracts it claims first (see {@link #mine}). Results come back through a
+     * TSV file per worker.
      * Proofs are independent, so the table does not depend on the number of workers.
      */
     static Attempt runSharded(List<Path> present, Path home, Options opt, int jobs, PrintStream err) {
@@ -361,6 +388,13 @@ public final class ProveMain {
         List<Path> files = new ArrayList<>();
         Thread stopWorkers = new Thread(() -> procs.forEach(Process::destroy), "prove-stop-workers");
         Runtime.getRuntime().addShutdownHook(stopWorkers);
+        Path claims;
+        try {
+            claims = Files.createTempDirectory("ptoracle-prove-claims");
+        } catch (java.io.IOException e) {
+            err.println("prove: cannot create a folder for the workers' claims: " + e.getMessage());
+            return new Attempt(List.of(), Set.of(), 1);
+        }
         try {
             for (int k = 0; k < jobs; k++) {
                 Path f = Files.createTempFile("ptoracle-prove-shard", ".tsv");
@@ -395,6 +429,8 @@ public final class ProveMain {
                 cmd.add(k + "/" + jobs);
                 cmd.add("--shard-out");
                 cmd.add(f.toString());
+                cmd.add("--claims");
+                cmd.add(claims.toString());
                 ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE);
@@ -442,6 +478,14 @@ public final class ProveMain {
                 Runtime.getRuntime().removeShutdownHook(stopWorkers);
             } catch (IllegalStateException ignored) {
                 // already shutting down
+            }
+            try (var claimed = Files.list(claims)) {
+                for (Path c : claimed.toList()) {
+                    Files.deleteIfExists(c);
+                }
+                Files.deleteIfExists(claims);
+            } catch (IOException ignored) {
+                // a temporary folder; nothing depends on it once the workers are gone
             }
             for (Path f : files) {
                 try {

@@ -45,6 +45,11 @@ class ProofProfileTest {
         for (int i = 1; i < profile.rules().size(); i++) {
             assertTrue(profile.rules().get(i - 1).n() >= profile.rules().get(i).n(), "most applied first");
         }
+        // A split's cost is what lies outside its largest branch: positive, and within the proof.
+        for (ProofProfile.Count c : profile.costlySplits()) {
+            assertTrue(c.n() > 0 && c.n() < profile.nodes(), c.toString());
+        }
+        assertEquals(splitting > 0, !profile.costlySplits().isEmpty(), "every split is a candidate");
         String text = profile.render();
         assertTrue(text.contains(profile.nodes() + " nodes, " + profile.branches() + " branches"), text);
         assertTrue(text.contains(profile.rules().get(0).name()), text);

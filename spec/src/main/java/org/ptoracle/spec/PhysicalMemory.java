@@ -21,7 +21,7 @@ public interface PhysicalMemory {
     /*@ public normal_behavior
       @ requires 0 <= pa && pa < PhysAddr.LIMIT && pa % 8 == 0;
       @ ensures \result != null && \invariant_for(\result);
-      @ ensures pa >= size() ==> \result.isUnused();
+      @ ensures pa >= size() ==> (\result.low == 0 && \result.addr == 0 && \result.high == 0);
       @ ensures \result == read(pa);
       @ assignable \strictly_nothing;
       @*/
