@@ -577,27 +577,32 @@ public final class MmuModel implements Mmu {
       @ requires 0 <= noExecute && noExecute <= 1;
       @ requires entry != null && \invariant_for(entry) && above1 != null && \invariant_for(above1);
       @ requires above2 == null && above3 == null;
-      @ ensures \result == permits(kind, mode, (entry.low / 4) % 2 + (above1.low / 4) % 2 == 2,
-      @                              (entry.low / 2) % 2 + (above1.low / 2) % 2 == 2,
-      @                              (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 == 0);
+      @ ensures \result == permits(kind, mode,
+      @     (entry.low / 4) % 2 + (above1.low / 4) % 2 == 2,
+      @     (entry.low / 2) % 2 + (above1.low / 2) % 2 == 2,
+      @     (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 == 0);
       @ assignable \strictly_nothing;
       @ also private normal_behavior
       @ requires level == 2 && seededBug == SeededBug.NONE && Access.isKind(kind) && Access.isMode(mode);
       @ requires 0 <= noExecute && noExecute <= 1;
       @ requires entry != null && \invariant_for(entry) && above1 != null && \invariant_for(above1);
       @ requires above2 != null && \invariant_for(above2) && above3 == null;
-      @ ensures \result == permits(kind, mode, (entry.low / 4) % 2 + (above1.low / 4) % 2 + (above2.low / 4) % 2 == 3,
-      @                              (entry.low / 2) % 2 + (above1.low / 2) % 2 + (above2.low / 2) % 2 == 3,
-      @                              (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 + (noExecute + above2.high / 2048) / 2 == 0);
+      @ ensures \result == permits(kind, mode,
+      @     (entry.low / 4) % 2 + (above1.low / 4) % 2 + (above2.low / 4) % 2 == 3,
+      @     (entry.low / 2) % 2 + (above1.low / 2) % 2 + (above2.low / 2) % 2 == 3,
+      @     (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2
+      @     + (noExecute + above2.high / 2048) / 2 == 0);
       @ assignable \strictly_nothing;
       @ also private normal_behavior
       @ requires level == 1 && seededBug == SeededBug.NONE && Access.isKind(kind) && Access.isMode(mode);
       @ requires 0 <= noExecute && noExecute <= 1;
       @ requires entry != null && \invariant_for(entry) && above1 != null && \invariant_for(above1);
       @ requires above2 != null && \invariant_for(above2) && above3 != null && \invariant_for(above3);
-      @ ensures \result == permits(kind, mode, (entry.low / 4) % 2 + (above1.low / 4) % 2 + (above2.low / 4) % 2 + (above3.low / 4) % 2 == 4,
-      @                              (entry.low / 2) % 2 + (above1.low / 2) % 2 + (above2.low / 2) % 2 + (above3.low / 2) % 2 == 4,
-      @                              (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2 + (noExecute + above2.high / 2048) / 2 + (noExecute + above3.high / 2048) / 2 == 0);
+      @ ensures \result == permits(kind, mode,
+      @     (entry.low / 4) % 2 + (above1.low / 4) % 2 + (above2.low / 4) % 2 + (above3.low / 4) % 2 == 4,
+      @     (entry.low / 2) % 2 + (above1.low / 2) % 2 + (above2.low / 2) % 2 + (above3.low / 2) % 2 == 4,
+      @     (noExecute + entry.high / 2048) / 2 + (noExecute + above1.high / 2048) / 2
+      @     + (noExecute + above2.high / 2048) / 2 + (noExecute + above3.high / 2048) / 2 == 0);
       @ assignable \strictly_nothing;
       @*/
     private /*@ pure helper @*/ boolean rightsAllow(int level, int kind, int mode, Entry entry, Entry above1,
