@@ -57,12 +57,15 @@ public record ProofProfile(int nodes, int branches, List<Count> rules, List<Coun
         Map<Node, Integer> size = new IdentityHashMap<>();
         int leaves = 0;
         List<Count> calls = new ArrayList<>();
-        List<Count> costly = new ArrayList<>();
+        List<Map.Entry<Node, Integer>> splitCost = new ArrayList<>();
         for (int i = preOrder.size() - 1; i >= 0; i--) {
             Node n = preOrder.get(i);
             int s = 1;
+            int largest = 0;
             for (int c = 0; c < n.childrenCount(); c++) {
-                s += size.get(n.child(c));
+                int child = size.get(n.child(c));
+                s += child;
+                largest = Math.max(largest, child);
             }
             size.put(n, s);
             if (n.childrenCount() == 0) {
@@ -75,16 +78,17 @@ public record ProofProfile(int nodes, int branches, List<Count> rules, List<Coun
             }
             if (n.childrenCount() > 1) {
                 // A split costs what all but its largest branch cost: that much work is done again.
-                int largest = 0;
-                for (int c = 0; c < n.childrenCount(); c++) {
-                    largest = Math.max(largest, size.get(n.child(c)));
-                }
-                costly.add(new Count(splitName(n), s - 1 - largest));
+                splitCost.add(Map.entry(n, s - 1 - largest));
             }
         }
+        // Only the splits kept are named: printing a formula is costly, and a proof has hundreds of splits.
+        List<Count> costly = splitCost.stream()
+            .sorted(Map.Entry.<Node, Integer>comparingByValue().reversed())
+            .limit(Math.min(top, 5))
+            .map(e -> new Count(splitName(e.getKey()), e.getValue()))
+            .toList();
         return new ProofProfile(preOrder.size(), leaves, largest(rules, top), largest(splits, top),
-            calls.stream().sorted(Comparator.comparingInt(Count::n).reversed()).limit(top).toList(),
-            costly.stream().sorted(Comparator.comparingInt(Count::n).reversed()).limit(Math.min(top, 5)).toList());
+            calls.stream().sorted(Comparator.comparingInt(Count::n).reversed()).limit(top).toList(), costly);
     }
 
     /** The rule of a split node, its serial number and the formula it split on (shortened). */
