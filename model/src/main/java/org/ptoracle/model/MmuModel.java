@@ -33,10 +33,15 @@ public final class MmuModel implements Mmu {
     /** The emulated CPU's physical address width (CPUID 0x80000008: 40 bits; mmu-facts §9). */
     public static final long MAXPHYADDR_LIMIT = 1099511627776L;
 
-    /*@ public invariant 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
-      @ public invariant 0 <= noExecute && noExecute <= 1;
-      @*/
-    private final /*@ spec_public @*/ PhysicalMemory memory;
+    /*
+     * No class invariant, and `memory` nullable for KeY (never null at run time: the constructors
+     * require it): a store through PhysicalMemory may change any heap location as far as KeY knows
+     * (an interface cannot name what it owns), so after a walk's first mark no invariant over these
+     * fields could be re-established, and every contract of access would stay open. What an
+     * invariant would say (memory present, CR3 an aligned physical address, NXE 0 or 1) the
+     * constructors and setControl ensure, and the contracts that need it require.
+     */
+    private final /*@ spec_public nullable @*/ PhysicalMemory memory;
     private /*@ spec_public @*/ long cr3;
     private boolean writeProtect;
     /**
@@ -52,7 +57,7 @@ public final class MmuModel implements Mmu {
     /*@ public normal_behavior
       @ requires memory != null;
       @ requires 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
-      @ ensures cr3() == cr3;
+      @ ensures cr3() == cr3 && this.memory == memory && 0 <= noExecute && noExecute <= 1;
       @ assignable \nothing;
       @*/
     public MmuModel(PhysicalMemory memory, long cr3, boolean cr0Wp, boolean eferNxe, boolean cr4Smep,
@@ -64,7 +69,7 @@ public final class MmuModel implements Mmu {
     /*@ public normal_behavior
       @ requires memory != null;
       @ requires 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
-      @ ensures cr3() == cr3;
+      @ ensures cr3() == cr3 && this.memory == memory && 0 <= noExecute && noExecute <= 1;
       @ assignable \nothing;
       @*/
     public MmuModel(PhysicalMemory memory, long cr3, boolean cr0Wp, boolean eferNxe, boolean cr4Smep,
@@ -91,6 +96,7 @@ public final class MmuModel implements Mmu {
     /*@ public normal_behavior
       @ assignable writeProtect, noExecute, smep, smap;
       @ ensures writeProtect == cr0Wp && (noExecute == 1) == eferNxe && smep == cr4Smep && smap == cr4Smap;
+      @ ensures 0 <= noExecute && noExecute <= 1;
       @*/
     public void setControl(boolean cr0Wp, boolean eferNxe, boolean cr4Smep, boolean cr4Smap) {
         this.writeProtect = cr0Wp;
@@ -245,19 +251,26 @@ public final class MmuModel implements Mmu {
      * three times and ends at entry i4 of the level 4 table; for a level 2 table it meets r twice,
      * then entry i4 of the level 4 table (as a level 2 entry), then entry i3 of the table that names;
      * for a level 1 table it meets r once, then the entries i4, i3 and i2 in turn. Each case is
-     * resolve's level 4 case (below) with these entries.
+     * resolve's level 4 case (below) with these entries, written in the same form (each entry named
+     * non-null, "present" and "not huge" as bit arithmetic). MMU state an invariant would give (there
+     * is none: see the fields) is required. Open: linking the indices the code computes to the
+     * tableIndex terms here costs KeY's division arithmetic, 4,646 rule applications for one index
+     * on a probe and more than 20,000 for three (proofs/README.md, sixth session).
      */
     /*@ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
+      @ requires memory != null && 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
       @ requires VirtAddr.isCanonical(va);
       @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
       @ requires VirtAddr.tableIndex(va, 2) == VirtAddr.tableIndex(va, 4);
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))) != null &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low % 2 == 1;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
-      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
+      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low / 128) % 2 == 0;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))) != null &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).low % 2 == 1;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \result.fault == null;
@@ -266,18 +279,22 @@ public final class MmuModel implements Mmu {
       @ signals_only ForbiddenAccess;
       @ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
+      @ requires memory != null && 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
       @ requires VirtAddr.isCanonical(va);
       @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))) != null &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low % 2 == 1;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
-      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
+      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low / 128) % 2 == 0;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))) != null &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).low % 2 == 1;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).high < 2048 * (noExecute + 1);
-      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).huge();
-      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).present();
+      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))) != null &&
+      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).low % 2 == 1;
       @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \result.fault == null;
@@ -286,21 +303,26 @@ public final class MmuModel implements Mmu {
       @ signals_only ForbiddenAccess;
       @ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
+      @ requires memory != null && 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
       @ requires VirtAddr.isCanonical(va);
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))) != null &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low % 2 == 1;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
-      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).huge();
+      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low / 128) % 2 == 0;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).present();
+      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))) != null &&
+      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).low % 2 == 1;
       @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).high < 2048 * (noExecute + 1);
-      @ requires !memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).huge();
-      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).present();
+      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))) != null &&
+      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).low % 2 == 1;
       @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).high < 2048 * (noExecute + 1);
-      @ requires !memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).huge();
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).present();
+      @ requires (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).low / 128) % 2 == 0;
+      @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))) != null &&
+      @         memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).low % 2 == 1;
       @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
       @         memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \result.fault == null;

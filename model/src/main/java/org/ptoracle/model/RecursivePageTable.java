@@ -1100,7 +1100,22 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         if (leaf.huge()) {
             throw new CratePanic("level 1 entry has huge page bit set");
         }
-        return TranslateResult.mapped(PageSize.SIZE_4KIB, leaf.addr, VirtAddr.pageOffset(addr), leaf.flags());
+        return TranslateResult.mapped(PageSize.SIZE_4KIB, leaf.addr, offsetInPage(addr), leaf.flags());
+    }
+
+    /**
+     * {@link VirtAddr#pageOffset}, by the second of its contract's statements only (Java's % on the
+     * signed address): through pageOffset itself, the first statement's low48 put a case split on the
+     * sign of {@code addr} into each of leafResult's proofs, which left the offset case within 300
+     * rule applications of the budget, and over it once unrelated contracts changed.
+     */
+    /*@ private normal_behavior
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ ensures \result == (addr % 4096 + 4096) % 4096;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ long offsetInPage(long addr) {
+        return VirtAddr.pageOffset(addr);
     }
 
     /**

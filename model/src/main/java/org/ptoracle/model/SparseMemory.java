@@ -53,7 +53,7 @@ public final class SparseMemory implements PhysicalMemory {
 
     @Override
     public /*@ pure @*/ Entry read(long pa) {
-        if (pa >= size) {
+        if (pa < 0 || pa >= size) {
             return ZERO;
         }
         Entry[] page = pages[(int) (pa / 4096)];

@@ -41,6 +41,9 @@ class SparseMemoryTest {
         assertEquals(0, raw(m, 0x1000));
         assertEquals(0, raw(m, MIB));
         assertEquals(0, raw(m, 1L << 40));
+        // read is total (PhysicalMemory's contract has no precondition): below 0 is outside memory too.
+        assertEquals(0, raw(m, -8));
+        assertEquals(0, raw(m, Long.MIN_VALUE));
         assertFalse(m.pageWritten(1));
         m.initialize(0x1008, e(0x1234));
         assertTrue(m.pageWritten(1));

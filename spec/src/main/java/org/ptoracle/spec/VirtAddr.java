@@ -135,6 +135,7 @@ public final class VirtAddr {
       @ requires -HALF <= a && a < HALF;
       @ requires 1 <= level && level <= 4;
       @ ensures 0 <= \result && \result < 512;
+      @ ensures 0 <= low48(a);
       @ ensures level == 1 ==> \result == (low48(a) / 4096L) % 512;
       @ ensures level == 2 ==> \result == (low48(a) / 2097152L) % 512;
       @ ensures level == 3 ==> \result == (low48(a) / 1073741824L) % 512;
