@@ -17,9 +17,9 @@ public interface PhysicalMemory {
      * The word at {@code pa}; zero outside memory. A function of the memory's state: reading twice
      * with no write between gives the same object (that is what {@code \result == read(pa)} tells
      * KeY, which otherwise treats each call as a new unknown value), and reading allocates nothing.
-     * Total, though the walk reads only aligned addresses below 2^52: every {@code read(..)} in a
-     * contract is expanded by KeY, and with a precondition each expansion first proved the address
-     * in range (500-1,000 rule applications for an address read from an entry).
+     * Total (below 0 the contract says nothing, SparseMemory gives zero), though the walk reads only
+     * aligned words below 2^52: KeY expands each {@code read(..)} of a contract, and with a precondition
+     * each expansion first proved its address in range (500-1,000 rule applications for an entry's).
      */
     /*@ public normal_behavior
       @ ensures \result != null && \invariant_for(\result);

@@ -128,8 +128,8 @@ public final class VirtAddr {
     }
 
     /**
-     * The 9-bit table index of level {@code level} (crate: {@code page_table_index}; SDM Vol. 3A §4.5:
-     * bits 47:39, 38:30, 29:21, 20:12).
+     * The 9-bit table index of level {@code level} (crate: {@code page_table_index}; SDM Vol. 3A §4.5: bits
+     * 47:39, 38:30, 29:21, 20:12). It ensures {@code 0 <= low48(a)}, which callers need before KeY splits a quotient.
      */
     /*@ public normal_behavior
       @ requires -HALF <= a && a < HALF;
