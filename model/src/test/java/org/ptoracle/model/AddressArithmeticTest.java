@@ -216,6 +216,21 @@ class AddressArithmeticTest {
         assertEquals(hex(all), hex(Flags.fromRaw(all).toRaw()));
     }
 
+    /** unionBits and containsBits against Java's | and & on every pair of 12-bit halves (2^24 pairs). */
+    @Test
+    void halfOperations_matchBitOperations_forEveryPair() {
+        for (int a = 0; a < 4096; a++) {
+            for (int b = 0; b < 4096; b++) {
+                if (Flags.unionBits(a, b) != (a | b)) {
+                    assertEquals(a | b, Flags.unionBits(a, b), "unionBits(" + a + ", " + b + ")");
+                }
+                if (Flags.containsBits(a, b) != ((a & b) == b)) {
+                    assertEquals((a & b) == b, Flags.containsBits(a, b), "containsBits(" + a + ", " + b + ")");
+                }
+            }
+        }
+    }
+
     @Test
     void flags_operations_matchBitOperations() {
         Random rnd = new Random(SEED);

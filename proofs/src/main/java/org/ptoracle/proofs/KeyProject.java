@@ -235,6 +235,11 @@ public final class KeyProject implements AutoCloseable {
             ApplyStrategyInfo info = starter.start();
             long ms = (System.nanoTime() - start) / 1_000_000;
             boolean closed = proof.closed();
+            String saveDir = System.getProperty("ptoracle.saveProofs");
+            if (saveDir != null) {
+                new de.uka.ilkd.key.proof.io.ProofSaver(proof,
+                    new java.io.File(saveDir, ref.id().replaceAll("[^A-Za-z0-9.#_-]", "_") + ".proof")).save();
+            }
             String reason = closed ? "closed" : info.reason();
             String goal = null;
             if (showGoal && !closed) {
