@@ -154,14 +154,14 @@ public final class MmuModel implements Mmu {
         return entry.addr >= MAXPHYADDR_LIMIT || xdReserved;
     }
 
-    /**
-     * True when a huge leaf at {@code level} (3: 1 GiB, 2: 2 MiB) has address bits below its size other
-     * than bit 12, which is PAT (bits 29:13 and 20:13 are reserved: mmu-facts §4 items 3 and 4).
-     */
+    /** A huge leaf at {@code level} (3: 1 GiB, 2: 2 MiB) with a reserved address bit set: below its size, bit 12
+     * is PAT and bits 29:13 or 20:13 are reserved (mmu-facts §4 items 3, 4). One case per level, a constant modulus. */
     /*@ public normal_behavior
-      @ requires entry != null && (level == 2 || level == 3);
-      @ ensures \result <==> (entry.addr % VirtAddr.entrySpan(level)) / 8192 != 0;
-      @ assignable \strictly_nothing;
+      @ requires entry != null && level == 2; assignable \strictly_nothing;
+      @ ensures \result <==> (entry.addr % 2097152L) / 8192 != 0;
+      @ also public normal_behavior
+      @ requires entry != null && level == 3; assignable \strictly_nothing;
+      @ ensures \result <==> (entry.addr % 1073741824L) / 8192 != 0;
       @*/
     public static /*@ pure @*/ boolean hugeLowBitsSet(Entry entry, int level) {
         return (entry.addr % VirtAddr.entrySpan(level)) / 8192 != 0;
