@@ -235,11 +235,7 @@ public final class KeyProject implements AutoCloseable {
             ApplyStrategyInfo info = starter.start();
             long ms = (System.nanoTime() - start) / 1_000_000;
             boolean closed = proof.closed();
-            String saveDir = System.getProperty("ptoracle.saveProofs");
-            if (saveDir != null) {
-                new de.uka.ilkd.key.proof.io.ProofSaver(proof,
-                    new java.io.File(saveDir, ref.id().replaceAll("[^A-Za-z0-9.#_-]", "_") + ".proof")).save();
-            }
+            saveIfAsked(proof, ref);
             String reason = closed ? "closed" : info.reason();
             String goal = null;
             if (showGoal && !closed) {
@@ -288,6 +284,22 @@ public final class KeyProject implements AutoCloseable {
 
         public LoadException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * With {@code -Dptoracle.saveProofs=DIR}, saves the proof as a KeY {@code .proof} file in DIR (for
+     * debugging a proof: the rules applied, node by node). A failed save is reported, never fatal.
+     */
+    private static void saveIfAsked(Proof proof, ContractRef ref) {
+        String dir = System.getProperty("ptoracle.saveProofs");
+        if (dir == null) {
+            return;
+        }
+        java.io.File file = new java.io.File(dir, ref.id().replaceAll("[^A-Za-z0-9.#_-]", "_") + ".proof");
+        String error = new de.uka.ilkd.key.proof.io.ProofSaver(proof, file).save();
+        if (error != null) {
+            System.err.println("prove: could not save " + file + " (-Dptoracle.saveProofs): " + error);
         }
     }
 }
