@@ -46,6 +46,7 @@ public final class SeededBug {
       @ assignable \strictly_nothing;
       @*/
     public static /*@ pure @*/ int count() {
+        // The bugs are numbered 1 to the last one, SMAP_IGNORED.
         return SMAP_IGNORED;
     }
 
@@ -59,36 +60,38 @@ public final class SeededBug {
         // A switch, not a static array: KeY 2.12.3 does not model static initialisation, so an
         // array's contents would be unknown to the proof (proofs/README.md).
         switch (bug) {
-            case 0:
+            case NONE:
                 return "none";
-            case 1:
+            case RECURSIVE_INDEX_ORDER:
                 return "recursive-index-order";
-            case 2:
+            case NO_SIGN_EXTENSION:
                 return "no-sign-extension";
-            case 3:
+            case PARENT_NOT_WRITABLE:
                 return "parent-not-writable";
-            case 4:
+            case NEW_TABLE_NOT_ZEROED:
                 return "new-table-not-zeroed";
-            case 5:
+            case PRESENT_INSTEAD_OF_ZERO:
                 return "present-instead-of-zero";
-            case 6:
+            case HUGE_OFFSET_MASK:
                 return "huge-offset-mask";
-            case 7:
+            case ALREADY_MAPPED_WRONG_FRAME:
                 return "already-mapped-wrong-frame";
-            case 8:
+            case USER_BITS_ORED:
                 return "user-bits-ored";
-            case 9:
+            case WRITE_PROTECT_IGNORED:
                 return "write-protect-ignored";
-            case 10:
+            case FETCH_BIT_WRONG:
                 return "fetch-bit-wrong";
-            case 11:
+            case UPPER_ACCESSED_NOT_SET:
                 return "upper-accessed-not-set";
-            case 12:
+            case MAXPHYADDR_IGNORED:
                 return "maxphyaddr-ignored";
-            case 13:
+            case DIRTY_NOT_SET:
                 return "dirty-not-set";
-            default:
+            case SMAP_IGNORED:
                 return "smap-ignored";
+            default:
+                throw new IllegalArgumentException("no seeded bug numbered " + bug + " (0 to " + count() + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ptoracle.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -31,5 +32,12 @@ class SeededBugTest {
     void anUnknownNameIsMinusOne() {
         assertEquals(-1, SeededBug.byName("no-such-bug"));
         assertEquals(-1, SeededBug.byName(""));
+    }
+
+    @Test
+    void aNumberWithoutABugIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeededBug.name(15));
+        assertEquals("no seeded bug numbered 15 (0 to 14)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SeededBug.name(-1));
     }
 }
