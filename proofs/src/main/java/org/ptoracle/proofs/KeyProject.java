@@ -244,17 +244,35 @@ public final class KeyProject implements AutoCloseable {
             }
             return new ProofOutcome(ref, closed ? ProofOutcome.Status.CLOSED : ProofOutcome.Status.OPEN,
                 proof.countNodes(), ms, reason, info.getAppliedRuleApps(), goal,
-                profile ? ProofProfile.of(proof, 12) : null);
+                profile ? ProofProfile.of(proof, 12) : null, usedContracts(proof, ref));
         } catch (Exception | StackOverflowError | AssertionError e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
             String msg = e.getMessage() == null ? e.toString() : e.getClass().getSimpleName() + ": " + e.getMessage();
             return new ProofOutcome(ref, ProofOutcome.Status.ERROR, proof == null ? 0 : proof.countNodes(),
-                ms, msg.replace('\n', ' '), 0, null, null);
+                ms, msg.replace('\n', ' '), 0, null, null, List.of());
         } finally {
             if (proof != null) {
                 proof.dispose();
             }
         }
+    }
+
+    /**
+     * The contracts the proof applied, as identifiers, without the proved contract itself (a recursive
+     * method uses its own contract under its {@code measured_by}). At a call KeY applies the callee's
+     * cases combined into one contract; it is split back into the cases, since each case is its own
+     * proof obligation.
+     */
+    private List<String> usedContracts(Proof proof, ContractRef ref) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        var repository = env.getSpecificationRepository();
+        for (Contract used : proof.mgt().getUsedContracts()) {
+            for (Contract atomic : repository.splitContract(used)) {
+                ids.add(ContractRef.of(atomic).id());
+            }
+        }
+        ids.remove(ref.id());
+        return List.copyOf(ids);
     }
 
     public KeyConfig config() {

@@ -11,9 +11,17 @@ package org.ptoracle.proofs;
  * @param steps   rule applications
  * @param openGoal the first open goal as KeY prints it, when asked for ({@code --goals}), else null
  * @param profile  where the proof's size went, when asked for ({@code --stats}), else null
+ * @param uses     identifiers of the other contracts the proof applied (calls replaced by a callee's
+ *                 contract, queries expanded by one, dependency contracts), sorted; empty when KeY
+ *                 could not attempt the contract. A closed proof is only as good as these: see
+ *                 {@link Reliance}.
  */
 public record ProofOutcome(ContractRef ref, Status status, int nodes, long ms, String reason, int steps,
-        String openGoal, ProofProfile profile) {
+        String openGoal, ProofProfile profile, java.util.List<String> uses) {
+
+    public ProofOutcome {
+        uses = java.util.List.copyOf(uses);
+    }
 
     /** What happened to a contract. */
     public enum Status {

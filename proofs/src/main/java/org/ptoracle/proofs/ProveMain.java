@@ -280,16 +280,18 @@ public final class ProveMain {
                 err.println("prove: WARNING proofs/theorems.txt line " + stale + " matches no contract");
             }
         }
-        Report.table(outcomes, theorems, out);
+        Reliance reliance = Reliance.of(outcomes, all);
+        Report.table(outcomes, theorems, reliance, out);
         long closed = outcomes.stream().filter(ProofOutcome::closed).count();
         out.printf("%d contracts attempted: %d closed, %d open, %d error; %d ms in total (%d KeY process%s)%n",
             outcomes.size(), closed,
             outcomes.stream().filter(o -> o.status() == ProofOutcome.Status.OPEN).count(),
             outcomes.stream().filter(o -> o.status() == ProofOutcome.Status.ERROR).count(),
             (System.nanoTime() - t0) / 1_000_000, jobs, jobs == 1 ? "" : "es");
+        printReliance(outcomes, reliance, out);
         if (opt.json() != null) {
             try {
-                Report.json(outcomes, theorems, opt.json());
+                Report.json(outcomes, theorems, reliance, opt.json());
             } catch (IOException e) {
                 err.println("prove: cannot write " + opt.json() + ": " + e.getMessage());
                 return 2;
@@ -307,6 +309,43 @@ public final class ProveMain {
         out.println("ratchet: " + checked + " of " + ratchet.ids().size() + " listed contracts checked, all closed"
             + (opt.only() != null ? " (filtered by --only)" : ""));
         return 0;
+    }
+
+    /**
+     * How many closed contracts are proved outright and how many only modulo contracts that did not
+     * close in this run, with the unclosed contracts that most closed ones rest on.
+     */
+    static void printReliance(List<ProofOutcome> outcomes, Reliance reliance, PrintStream out) {
+        int outright = 0;
+        int modulo = 0;
+        Map<String, Integer> cited = new java.util.TreeMap<>();
+        for (ProofOutcome o : outcomes) {
+            if (!o.closed()) {
+                continue;
+            }
+            Set<String> below = reliance.unclosedBelow(o.ref().id());
+            if (below.isEmpty()) {
+                outright++;
+            } else {
+                modulo++;
+                below.forEach(id -> cited.merge(id, 1, Integer::sum));
+            }
+        }
+        out.printf("of the closed: %d proved outright (every contract their proofs used closed too, and so on"
+            + " down), %d rest on contracts that did not close in this run%n", outright, modulo);
+        cited.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(10)
+            .forEach(e -> out.printf("  %4d closed rest on %s%s%n", e.getValue(), e.getKey(),
+                outcomeLabel(outcomes, e.getKey())));
+        if (cited.size() > 10) {
+            out.printf("  ... and %d more unclosed contracts (see restsOnUnclosed in --json)%n", cited.size() - 10);
+        }
+    }
+
+    private static String outcomeLabel(List<ProofOutcome> outcomes, String id) {
+        return outcomes.stream().filter(o -> o.ref().id().equals(id)).findFirst()
+            .map(o -> " (" + o.status().label() + ")").orElse(" (not attempted)");
     }
 
     /** Loads KeY here and attempts the contracts in scope (only this worker's share when sharded). */
@@ -497,7 +536,10 @@ public final class ProveMain {
         }
     }
 
-    /** Worker output: "all\t<id>" for every contract, "res\t<id>\t<status>\t<nodes>\t<ms>\t<steps>\t<reason>". */
+    /**
+     * Worker output: "all\t<id>" for every contract,
+     * "res\t<id>\t<status>\t<nodes>\t<ms>\t<steps>\t<reason>\t<used ids, space-separated>".
+     */
     static int writeShard(Attempt a, Path file, PrintStream err) {
         if (a.failure() != 0) {
             return a.failure();
@@ -507,7 +549,8 @@ public final class ProveMain {
         for (ProofOutcome o : a.outcomes()) {
             sb.append("res\t").append(o.ref().id()).append('\t').append(o.status().name()).append('\t')
                 .append(o.nodes()).append('\t').append(o.ms()).append('\t').append(o.steps()).append('\t')
-                .append(o.reason().replaceAll("[\t\r\n]+", " ")).append('\n');
+                .append(o.reason().replaceAll("[\t\r\n]+", " ")).append('\t')
+                .append(String.join(" ", o.uses())).append('\n');
         }
         try {
             Files.writeString(file, sb, StandardCharsets.UTF_8);
@@ -525,7 +568,8 @@ public final class ProveMain {
                 all.add(f[1]);
             } else if (f[0].equals("res")) {
                 outcomes.add(new ProofOutcome(refOf(f[1]), ProofOutcome.Status.valueOf(f[2]),
-                    Integer.parseInt(f[3]), Long.parseLong(f[4]), f[6], Integer.parseInt(f[5]), null, null));
+                    Integer.parseInt(f[3]), Long.parseLong(f[4]), f[6], Integer.parseInt(f[5]), null, null,
+                    f[7].isEmpty() ? List.of() : List.of(f[7].split(" "))));
             }
         }
     }

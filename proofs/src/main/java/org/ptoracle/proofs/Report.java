@@ -12,9 +12,13 @@ public final class Report {
     private Report() {
     }
 
-    /** A fixed-width table: class, method, contract, status, nodes, ms, theorem. */
-    public static void table(List<ProofOutcome> outcomes, Theorems theorems, PrintStream out) {
-        String[] head = {"class", "method", "contract", "status", "nodes", "ms", "theorem"};
+    /**
+     * A fixed-width table: class, method, contract, status, nodes, ms, theorem, and for a closed contract
+     * what it rests on: {@code -} when every contract its proof used closed too (and theirs, and so on),
+     * else how many did not ({@link Reliance}).
+     */
+    public static void table(List<ProofOutcome> outcomes, Theorems theorems, Reliance reliance, PrintStream out) {
+        String[] head = {"class", "method", "contract", "status", "nodes", "ms", "theorem", "rests on unclosed"};
         int[] w = new int[head.length];
         for (int i = 0; i < head.length; i++) {
             w[i] = head[i].length();
@@ -24,7 +28,8 @@ public final class Report {
             ProofOutcome o = outcomes.get(r);
             String th = theorems.theoremFor(o.ref());
             rows[r] = new String[] {o.ref().simpleClassName(), o.ref().shortMethod(), o.ref().contract(),
-                o.status().label(), Integer.toString(o.nodes()), Long.toString(o.ms()), th == null ? "-" : th};
+                o.status().label(), Integer.toString(o.nodes()), Long.toString(o.ms()), th == null ? "-" : th,
+                restsOn(o, reliance)};
             for (int i = 0; i < head.length; i++) {
                 w[i] = Math.max(w[i], rows[r][i].length());
             }
@@ -43,7 +48,7 @@ public final class Report {
     private static String line(String[] cells, int[] w) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            boolean number = i == 4 || i == 5;
+            boolean number = i == 4 || i == 5 || i == 7;
             String c = cells[i];
             String pad = " ".repeat(w[i] - c.length());
             sb.append(i == 0 ? "" : "  ").append(number ? pad + c : c + (i == cells.length - 1 ? "" : pad));
@@ -51,13 +56,24 @@ public final class Report {
         return sb.toString();
     }
 
+    private static String restsOn(ProofOutcome o, Reliance reliance) {
+        if (!o.closed()) {
+            return "";
+        }
+        int n = reliance.unclosedBelow(o.ref().id()).size();
+        return n == 0 ? "-" : Integer.toString(n);
+    }
+
     /**
      * Writes a JSON array with one object per attempted contract: {@code class} (fully qualified),
      * {@code method} (with parameter types), {@code contract}, {@code status} (closed, open, error),
      * {@code nodes}, {@code ms}, {@code theorem} (or null), plus {@code id} (the ratchet identifier)
-     * and {@code reason} (why KeY stopped).
+     * {@code reason} (why KeY stopped), {@code uses} (the identifiers of the contracts the proof
+     * applied) and {@code restsOnUnclosed} (for a closed contract, the contracts not closed in this run
+     * that it rests on, see {@link Reliance}; empty for a contract proved outright, null when not closed).
      */
-    public static void json(List<ProofOutcome> outcomes, Theorems theorems, Path file) throws IOException {
+    public static void json(List<ProofOutcome> outcomes, Theorems theorems, Reliance reliance, Path file)
+            throws IOException {
         StringBuilder sb = new StringBuilder("[\n");
         for (int i = 0; i < outcomes.size(); i++) {
             ProofOutcome o = outcomes.get(i);
@@ -70,7 +86,10 @@ public final class Report {
                 .append("\"ms\": ").append(o.ms()).append(", ")
                 .append("\"theorem\": ").append(str(theorems.theoremFor(o.ref()))).append(", ")
                 .append("\"id\": ").append(str(o.ref().id())).append(", ")
-                .append("\"reason\": ").append(str(o.reason()))
+                .append("\"reason\": ").append(str(o.reason())).append(", ")
+                .append("\"uses\": ").append(strings(o.uses())).append(", ")
+                .append("\"restsOnUnclosed\": ")
+                .append(o.closed() ? strings(reliance.unclosedBelow(o.ref().id())) : "null")
                 .append(i + 1 < outcomes.size() ? "},\n" : "}\n");
         }
         sb.append("]\n");
@@ -79,6 +98,14 @@ public final class Report {
             Files.createDirectories(parent);
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    private static String strings(java.util.Collection<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String item : items) {
+            sb.append(sb.length() > 1 ? ", " : "").append(str(item));
+        }
+        return sb.append(']').toString();
     }
 
     static String str(String s) {

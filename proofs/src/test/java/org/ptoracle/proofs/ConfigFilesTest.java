@@ -55,7 +55,7 @@ class ConfigFilesTest {
     void ratchetReportsOpenAndVanishedContracts() {
         Ratchet r = Ratchet.parse(List.of("# c", "", "a.B#m(long)#normal_behavior.0", "a.B#gone()#normal_behavior.0"));
         ContractRef m = new ContractRef("a.B", "m(long)", "normal_behavior.0", null);
-        ProofOutcome open = new ProofOutcome(m, ProofOutcome.Status.OPEN, 10, 1, "Could not close goal.", 9, null, null);
+        ProofOutcome open = new ProofOutcome(m, ProofOutcome.Status.OPEN, 10, 1, "Could not close goal.", 9, null, null, List.of());
         List<String> v = r.violations(Map.of(m.id(), open), Set.of(m.id()), id -> true);
         assertEquals(2, v.size(), v.toString());
         assertTrue(v.get(0).startsWith("a.B#m(long)#normal_behavior.0 is open"), v.get(0));
