@@ -21,8 +21,10 @@ import de.uka.ilkd.key.logic.op.IObserverFunction;
 import de.uka.ilkd.key.parser.Location;
 import de.uka.ilkd.key.pp.LogicPrinter;
 import de.uka.ilkd.key.proof.Goal;
+import de.uka.ilkd.key.proof.Node;
 import de.uka.ilkd.key.proof.Proof;
 import de.uka.ilkd.key.prover.impl.ApplyStrategyInfo;
+import de.uka.ilkd.key.rule.AbstractContractRuleApp;
 import de.uka.ilkd.key.settings.PathConfig;
 import de.uka.ilkd.key.speclang.Contract;
 import de.uka.ilkd.key.util.ExceptionTools;
@@ -259,14 +261,30 @@ public final class KeyProject implements AutoCloseable {
 
     /**
      * The contracts the proof applied, as identifiers, without the proved contract itself (a recursive
-     * method uses its own contract under its {@code measured_by}). At a call KeY applies the callee's
-     * cases combined into one contract; it is split back into the cases, since each case is its own
-     * proof obligation.
+     * method uses its own contract under its {@code measured_by}). Read from the proof tree: every
+     * application of a contract rule (a call replaced by the callee's contract, a query expanded and
+     * replaced, a dependency contract) names its contract. KeY's own record
+     * ({@code proof.mgt().getUsedContracts()}) omits the contracts of calls through an interface
+     * (measured on {@code zeroTable}: its proof applies {@code SupervisorAccess.store}'s contract and
+     * the record is empty), and those are the ones an implementation must keep; it is added as well.
+     * At a call KeY applies the callee's cases combined into one contract; it is split back into the
+     * cases, since each case is its own proof obligation.
      */
     private List<String> usedContracts(Proof proof, ContractRef ref) {
+        java.util.Set<Contract> applied = new java.util.LinkedHashSet<>();
+        java.util.Iterator<Node> nodes = proof.root().subtreeIterator();
+        while (nodes.hasNext()) {
+            if (nodes.next().getAppliedRuleApp() instanceof AbstractContractRuleApp app
+                    && app.getInstantiation() != null) {
+                applied.add(app.getInstantiation());
+            }
+        }
+        for (Contract c : proof.mgt().getUsedContracts()) {
+            applied.add(c);
+        }
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
         var repository = env.getSpecificationRepository();
-        for (Contract used : proof.mgt().getUsedContracts()) {
+        for (Contract used : applied) {
             for (Contract atomic : repository.splitContract(used)) {
                 ids.add(ContractRef.of(atomic).id());
             }
