@@ -191,12 +191,23 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ assignable \strictly_nothing;
       @*/
     private static /*@ strictly_pure spec_public @*/ long entryAt(long l4, int r, int bug, long start, int level) {
-        long table = l4;
-        if (level < 4) {
-            table = recursiveTableAt(r, bug, level, VirtAddr.tableIndex(start, 4), VirtAddr.tableIndex(start, 3),
-                    VirtAddr.tableIndex(start, 2));
-        }
-        return table + 8L * VirtAddr.tableIndex(start, level);
+        return entryIn(tableAt(l4, r, bug, start, level), VirtAddr.tableIndex(start, level));
+    }
+
+    /**
+     * The address of entry {@code index} of the table at {@code table}. Its own method so that
+     * {@link #entryAt}'s proof only chains contracts: done inline, with the table and the index as
+     * results of calls whose contracts carry division terms, the same sum stopped at 20,000 rule
+     * applications (ninth session); this way entryAt closes in about 1,000.
+     */
+    /*@ private normal_behavior
+      @ requires -VirtAddr.HALF <= table && table < VirtAddr.SPAN && table % 4096 == 0;
+      @ requires 0 <= index && index < 512;
+      @ ensures \result == table + 8L * index && \result % 8 == 0;
+      @ assignable \strictly_nothing;
+      @*/
+    private static /*@ strictly_pure @*/ long entryIn(long table, int index) {
+        return table + 8L * index;
     }
 
     /**
