@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import de.uka.ilkd.key.control.KeYEnvironment;
@@ -271,8 +275,8 @@ public final class KeyProject implements AutoCloseable {
      * cases, since each case is its own proof obligation.
      */
     private List<String> usedContracts(Proof proof, ContractRef ref) {
-        java.util.Set<Contract> applied = new java.util.LinkedHashSet<>();
-        java.util.Iterator<Node> nodes = proof.root().subtreeIterator();
+        Set<Contract> applied = new LinkedHashSet<>();
+        Iterator<Node> nodes = proof.root().subtreeIterator();
         while (nodes.hasNext()) {
             if (nodes.next().getAppliedRuleApp() instanceof AbstractContractRuleApp app
                     && app.getInstantiation() != null) {
@@ -282,7 +286,7 @@ public final class KeyProject implements AutoCloseable {
         for (Contract c : proof.mgt().getUsedContracts()) {
             applied.add(c);
         }
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         var repository = env.getSpecificationRepository();
         for (Contract used : applied) {
             for (Contract atomic : repository.splitContract(used)) {

@@ -1,5 +1,7 @@
 package org.ptoracle.proofs;
 
+import java.util.List;
+
 /**
  * The result of one proof attempt.
  *
@@ -17,10 +19,10 @@ package org.ptoracle.proofs;
  *                 {@link Reliance}.
  */
 public record ProofOutcome(ContractRef ref, Status status, int nodes, long ms, String reason, int steps,
-        String openGoal, ProofProfile profile, java.util.List<String> uses) {
+        String openGoal, ProofProfile profile, List<String> uses) {
 
     public ProofOutcome {
-        uses = java.util.List.copyOf(uses);
+        uses = List.copyOf(uses);
     }
 
     /** What happened to a contract. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -318,7 +319,7 @@ public final class ProveMain {
     static void printReliance(List<ProofOutcome> outcomes, Reliance reliance, PrintStream out) {
         int outright = 0;
         int modulo = 0;
-        Map<String, Integer> cited = new java.util.TreeMap<>();
+        Map<String, Integer> cited = new TreeMap<>();
         for (ProofOutcome o : outcomes) {
             if (!o.closed()) {
                 continue;
@@ -337,15 +338,10 @@ public final class ProveMain {
             .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
             .limit(10)
             .forEach(e -> out.printf("  %4d closed rest on %s%s%n", e.getValue(), e.getKey(),
-                outcomeLabel(outcomes, e.getKey())));
+                reliance.outcome(e.getKey()).map(o -> " (" + o.status().label() + ")").orElse(" (not attempted)")));
         if (cited.size() > 10) {
             out.printf("  ... and %d more unclosed contracts (see restsOnUnclosed in --json)%n", cited.size() - 10);
         }
-    }
-
-    private static String outcomeLabel(List<ProofOutcome> outcomes, String id) {
-        return outcomes.stream().filter(o -> o.ref().id().equals(id)).findFirst()
-            .map(o -> " (" + o.status().label() + ")").orElse(" (not attempted)");
     }
 
     /** Loads KeY here and attempts the contracts in scope (only this worker's share when sharded). */

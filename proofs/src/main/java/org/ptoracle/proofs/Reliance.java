@@ -3,11 +3,13 @@ package org.ptoracle.proofs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +27,8 @@ import java.util.TreeSet;
 public final class Reliance {
     private final Map<String, ProofOutcome> byId;
     private final Map<String, List<String>> implementations;
+    /** unclosedBelow's answers: the table, the summary and the JSON each ask for every closed contract. */
+    private final Map<String, Set<String>> below = new HashMap<>();
 
     private Reliance(Map<String, ProofOutcome> byId, Map<String, List<String>> implementations) {
         this.byId = byId;
@@ -49,21 +53,20 @@ public final class Reliance {
     static Map<String, List<String>> implementationsOf(Collection<String> all) {
         Map<String, String> bySimpleKey = new HashMap<>();
         for (String id : all) {
-            if (id.contains("@")) {
-                continue;
+            ContractRef ref = ProveMain.refOf(id);
+            if (!ref.contract().contains("@")) {
+                bySimpleKey.put(ref.simpleClassName() + "#" + ref.method() + "#" + ref.contract(), id);
             }
-            String[] p = id.split("#", 3);
-            String simple = p[0].substring(p[0].lastIndexOf('.') + 1);
-            bySimpleKey.put(simple + "#" + p[1] + "#" + p[2], id);
         }
         Map<String, List<String>> out = new HashMap<>();
         for (String id : all) {
-            int at = id.lastIndexOf('@');
+            ContractRef ref = ProveMain.refOf(id);
+            int at = ref.contract().lastIndexOf('@');
             if (at < 0) {
                 continue;
             }
-            String[] p = id.substring(0, at).split("#", 3);
-            String declared = bySimpleKey.get(id.substring(at + 1) + "#" + p[1] + "#" + p[2]);
+            String declared = bySimpleKey.get(ref.contract().substring(at + 1) + "#" + ref.method() + "#"
+                + ref.contract().substring(0, at));
             if (declared != null) {
                 out.computeIfAbsent(declared, k -> new ArrayList<>()).add(id);
             }
@@ -71,11 +74,20 @@ public final class Reliance {
         return out;
     }
 
+    /** The outcome of the contract in this run, if it was attempted. */
+    public Optional<ProofOutcome> outcome(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     /**
      * The contracts not closed in this run that the contract rests on, directly or through closed
      * contracts, sorted; empty when it is proved outright. Only meaningful for a closed contract.
      */
     public Set<String> unclosedBelow(String id) {
+        return below.computeIfAbsent(id, this::search);
+    }
+
+    private Set<String> search(String id) {
         Set<String> unclosed = new TreeSet<>();
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
@@ -100,6 +112,6 @@ public final class Reliance {
                 }
             }
         }
-        return unclosed;
+        return Collections.unmodifiableSet(unclosed);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /** The proof table (text) and its JSON form. */
@@ -100,7 +101,7 @@ public final class Report {
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
-    private static String strings(java.util.Collection<String> items) {
+    private static String strings(Collection<String> items) {
         StringBuilder sb = new StringBuilder("[");
         for (String item : items) {
             sb.append(sb.length() > 1 ? ", " : "").append(str(item));
