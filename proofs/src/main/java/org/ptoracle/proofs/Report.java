@@ -14,12 +14,14 @@ public final class Report {
     }
 
     /**
-     * A fixed-width table: class, method, contract, status, nodes, ms, theorem, and for a closed contract
+     * A fixed-width table: class, method, contract, status, nodes, steps (rule applications: what the
+     * budget counts), ms, theorem, and for a closed contract
      * what it rests on: {@code -} when every contract its proof used closed too (and theirs, and so on),
      * else how many did not ({@link Reliance}).
      */
     public static void table(List<ProofOutcome> outcomes, Theorems theorems, Reliance reliance, PrintStream out) {
-        String[] head = {"class", "method", "contract", "status", "nodes", "ms", "theorem", "rests on unclosed"};
+        String[] head = {"class", "method", "contract", "status", "nodes", "steps", "ms", "theorem",
+            "rests on unclosed"};
         int[] w = new int[head.length];
         for (int i = 0; i < head.length; i++) {
             w[i] = head[i].length();
@@ -29,7 +31,8 @@ public final class Report {
             ProofOutcome o = outcomes.get(r);
             String th = theorems.theoremFor(o.ref());
             rows[r] = new String[] {o.ref().simpleClassName(), o.ref().shortMethod(), o.ref().contract(),
-                o.status().label(), Integer.toString(o.nodes()), Long.toString(o.ms()), th == null ? "-" : th,
+                o.status().label(), Integer.toString(o.nodes()), Integer.toString(o.steps()), Long.toString(o.ms()),
+                th == null ? "-" : th,
                 restsOn(o, reliance)};
             for (int i = 0; i < head.length; i++) {
                 w[i] = Math.max(w[i], rows[r][i].length());
@@ -49,12 +52,25 @@ public final class Report {
     private static String line(String[] cells, int[] w) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            boolean number = i == 4 || i == 5 || i == 7;
+            boolean number = i == 4 || i == 5 || i == 6 || i == 8;
             String c = cells[i];
             String pad = " ".repeat(w[i] - c.length());
             sb.append(i == 0 ? "" : "  ").append(number ? pad + c : c + (i == cells.length - 1 ? "" : pad));
         }
         return sb.toString();
+    }
+
+    /**
+     * The closed contracts within {@code percent}% of the step budget, most steps first: the ones a change
+     * elsewhere (or KeY's run-to-run variation of a few rule applications) is likeliest to push open.
+     */
+    public static List<ProofOutcome> nearBudget(List<ProofOutcome> outcomes, int maxSteps, int percent) {
+        long floor = (long) maxSteps * (100 - percent) / 100;
+        return outcomes.stream()
+            .filter(o -> o.closed() && o.steps() >= floor)
+            .sorted(java.util.Comparator.comparingInt(ProofOutcome::steps).reversed()
+                .thenComparing(o -> o.ref().id()))
+            .toList();
     }
 
     private static String restsOn(ProofOutcome o, Reliance reliance) {
@@ -68,7 +84,8 @@ public final class Report {
     /**
      * Writes a JSON array with one object per attempted contract: {@code class} (fully qualified),
      * {@code method} (with parameter types), {@code contract}, {@code status} (closed, open, error),
-     * {@code nodes}, {@code ms}, {@code theorem} (or null), plus {@code id} (the ratchet identifier)
+     * {@code nodes}, {@code ms}, {@code theorem} (or null), plus {@code steps} (rule applications, what
+     * the budget counts), {@code id} (the ratchet identifier),
      * {@code reason} (why KeY stopped), {@code uses} (the identifiers of the contracts the proof
      * applied) and {@code restsOnUnclosed} (for a closed contract, the contracts not closed in this run
      * that it rests on, see {@link Reliance}; empty for a contract proved outright, null when not closed).
@@ -84,6 +101,7 @@ public final class Report {
                 .append("\"contract\": ").append(str(o.ref().contract())).append(", ")
                 .append("\"status\": ").append(str(o.status().label())).append(", ")
                 .append("\"nodes\": ").append(o.nodes()).append(", ")
+                .append("\"steps\": ").append(o.steps()).append(", ")
                 .append("\"ms\": ").append(o.ms()).append(", ")
                 .append("\"theorem\": ").append(str(theorems.theoremFor(o.ref()))).append(", ")
                 .append("\"id\": ").append(str(o.ref().id())).append(", ")
