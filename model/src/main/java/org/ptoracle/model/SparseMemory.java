@@ -13,18 +13,38 @@ import org.ptoracle.spec.PhysicalMemory;
  */
 public final class SparseMemory implements PhysicalMemory {
     private static final int WORDS_PER_PAGE = 512;
-    /** What every word never written reads as: one object, so that a read is a function (PhysicalMemory.read). */
-    private static final Entry ZERO = Entry.zero();
+    /**
+     * What every word never written reads as: one object, so that a read is a function
+     * (PhysicalMemory.read). A field of each memory rather than a static constant: KeY runs no static
+     * initialiser (proofs/key-settings.properties), so only an instance field can be in the invariant.
+     */
+    private final Entry zero = Entry.zero();
 
     private final long size;
-    private final Entry[][] pages;
+    /** By page; a page never written is null. */
+    private final /*@ nullable @*/ Entry[][] pages;
     private final long protectedStart;
     private final long protectedEnd;
     private final long protectedWord;
 
-    private long[] journalAddress = new long[64];
-    private Entry[] journalOld = new Entry[64];
+    private /*@ nullable @*/ long[] journalAddress = new long[64];
+    /** Old words; null where the word had never been written. */
+    private /*@ nullable @*/ Entry[] journalOld = new Entry[64];
     private int journalLength;
+
+    /*
+     * The shapes the reads and writes index by (the arrays are nullable above only because KeY reads
+     * a non-null array as one whose elements are all non-null, which a sparse page table is not).
+     */
+    /*@ private invariant size > 0 && size % 4096 == 0 && pages != null && pages.length == size / 4096;
+      @ private invariant \typeof(pages) == \type(Entry[][]);
+      @ private invariant (\forall int p; 0 <= p && p < pages.length;
+      @         pages[p] == null || (pages[p].length == WORDS_PER_PAGE && \typeof(pages[p]) == \type(Entry[])));
+      @ private invariant zero != null && zero.low == 0 && zero.addr == 0 && zero.high == 0;
+      @ private invariant journalAddress != null && journalOld != null && journalAddress.length == journalOld.length;
+      @ private invariant 0 <= journalLength && journalLength <= journalAddress.length;
+      @ private invariant (\forall int k; 0 <= k && k < journalLength; 0 <= journalAddress[k] && journalAddress[k] < size);
+      @*/
 
     /**
      * Memory of {@code size} bytes in which writes to {@code [protectedStart, protectedEnd)} and to the
@@ -51,18 +71,30 @@ public final class SparseMemory implements PhysicalMemory {
         return size;
     }
 
+    /*
+     * Inside memory, the word as stored: what a write put there, else the shared zero entry. The
+     * interface's case says only that a read is a function of the state; this one gives its value,
+     * which initialize's contract needs.
+     */
+    /*@ also private normal_behavior
+      @ requires 0 <= pa && pa < size;
+      @ ensures pages[(int) (pa / 4096)] == null ==> \result == zero;
+      @ ensures pages[(int) (pa / 4096)] != null ==>
+      @         \result == (pages[(int) (pa / 4096)][(int) ((pa % 4096) / 8)] == null ? zero
+      @                      : pages[(int) (pa / 4096)][(int) ((pa % 4096) / 8)]);
+      @*/
     @Override
     public /*@ pure @*/ Entry read(long pa) {
         if (pa < 0 || pa >= size) {
-            return ZERO;
+            return zero;
         }
         Entry[] page = pages[(int) (pa / 4096)];
         if (page == null) {
-            return ZERO;
+            return zero;
         }
         Entry word = page[(int) ((pa % 4096) / 8)];
         if (word == null) {
-            return ZERO;
+            return zero;
         }
         return word;
     }
@@ -99,7 +131,7 @@ public final class SparseMemory implements PhysicalMemory {
      * for {@code poke}, whose arguments the caller has checked.
      */
     /*@ public normal_behavior
-      @ requires 0 <= pa && pa + 8 <= size() && pa % 8 == 0 && value != null;
+      @ requires 0 <= pa && pa + 8 <= size() && pa % 8 == 0 && value != null && \invariant_for(value);
       @ ensures read(pa).sameAs(value);
       @*/
     public void initialize(long pa, Entry value) {
@@ -120,6 +152,9 @@ public final class SparseMemory implements PhysicalMemory {
       @ ensures journalLength == 0;
       @*/
     public void undoOperation() {
+        /*@ loop_invariant -1 <= i && i < journalLength && \invariant_for(this);
+          @ decreases i + 1;
+          @*/
         for (int i = journalLength - 1; i >= 0; i--) {
             put(journalAddress[i], journalOld[i]);
         }
