@@ -414,16 +414,17 @@ public final class ProveMain {
     }
 
     /**
-     * Names the closed contracts within 10% of the step budget, so that a reader of a green run sees
+     * Names the closed contracts near the step budget ({@link Report#nearBudget}), so that a reader of a green run sees
      * which of them a change could push open: rule application counts repeat for a given tree only to
      * within a few (tenth session: one translate case took 13,779 to 13,787 nodes over four runs).
      */
     static void printNearBudget(List<ProofOutcome> outcomes, int maxSteps, PrintStream out) {
-        List<ProofOutcome> near = Report.nearBudget(outcomes, maxSteps, 10);
+        List<ProofOutcome> near = Report.nearBudget(outcomes, maxSteps);
         if (near.isEmpty()) {
             return;
         }
-        out.printf("closed within 10%% of the budget of %d steps: %d%n", maxSteps, near.size());
+        out.printf("closed within %d%% of the budget of %d steps: %d%n", Report.NEAR_BUDGET_PERCENT, maxSteps,
+            near.size());
         for (ProofOutcome o : near) {
             out.printf("  %6d steps  %s%n", o.steps(), o.ref().id());
         }

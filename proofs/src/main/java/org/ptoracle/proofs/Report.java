@@ -6,10 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** The proof table (text) and its JSON form. */
 public final class Report {
+    /** How close to the step budget a closed proof is reported as at risk, in percent of it. */
+    public static final int NEAR_BUDGET_PERCENT = 10;
+
+    /** The table's right-aligned columns. */
+    private static final Set<String> NUMERIC = Set.of("nodes", "steps", "ms", "rests on unclosed");
+
     private Report() {
     }
 
@@ -38,21 +46,25 @@ public final class Report {
                 w[i] = Math.max(w[i], rows[r][i].length());
             }
         }
-        out.println(line(head, w));
+        boolean[] numeric = new boolean[head.length];
+        for (int i = 0; i < head.length; i++) {
+            numeric[i] = NUMERIC.contains(head[i]);
+        }
+        out.println(line(head, w, numeric));
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < w.length; i++) {
             rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
         }
         out.println(rule);
         for (String[] row : rows) {
-            out.println(line(row, w));
+            out.println(line(row, w, numeric));
         }
     }
 
-    private static String line(String[] cells, int[] w) {
+    private static String line(String[] cells, int[] w, boolean[] numeric) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            boolean number = i == 4 || i == 5 || i == 6 || i == 8;
+            boolean number = numeric[i];
             String c = cells[i];
             String pad = " ".repeat(w[i] - c.length());
             sb.append(i == 0 ? "" : "  ").append(number ? pad + c : c + (i == cells.length - 1 ? "" : pad));
@@ -61,14 +73,15 @@ public final class Report {
     }
 
     /**
-     * The closed contracts within {@code percent}% of the step budget, most steps first: the ones a change
-     * elsewhere (or KeY's run-to-run variation of a few rule applications) is likeliest to push open.
+     * The closed contracts within {@link #NEAR_BUDGET_PERCENT}% of the step budget, most steps first:
+     * the ones a change elsewhere (or KeY's run-to-run variation of a few rule applications) is
+     * likeliest to push open.
      */
-    public static List<ProofOutcome> nearBudget(List<ProofOutcome> outcomes, int maxSteps, int percent) {
-        long floor = (long) maxSteps * (100 - percent) / 100;
+    public static List<ProofOutcome> nearBudget(List<ProofOutcome> outcomes, int maxSteps) {
+        long floor = (long) maxSteps * (100 - NEAR_BUDGET_PERCENT) / 100;
         return outcomes.stream()
             .filter(o -> o.closed() && o.steps() >= floor)
-            .sorted(java.util.Comparator.comparingInt(ProofOutcome::steps).reversed()
+            .sorted(Comparator.comparingInt(ProofOutcome::steps).reversed()
                 .thenComparing(o -> o.ref().id()))
             .toList();
     }

@@ -47,8 +47,8 @@ class ReportTest {
 
     @Test
     void nearBudgetListsClosedContractsWithinTheMarginMostStepsFirst() {
-        List<String> ids = Report.nearBudget(RUN, 20_000, 10).stream().map(o -> o.ref().id()).toList();
+        List<String> ids = Report.nearBudget(RUN, 20_000).stream().map(o -> o.ref().id()).toList();
         assertEquals(List.of("m.A#near()#normal_behavior.0", "m.A#edge()#normal_behavior.0"), ids);
-        assertEquals(List.of(), Report.nearBudget(RUN, 100_000, 10));
+        assertEquals(List.of(), Report.nearBudget(RUN, 100_000));
     }
 }
