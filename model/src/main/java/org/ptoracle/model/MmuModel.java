@@ -241,93 +241,46 @@ public final class MmuModel implements Mmu {
     }
 
     /*
-     * T3 (b), the walk of a recursive address (T3 (a) gives its indices: the recursive address of
-     * entry j of a level 3, 2 or 1 table has indices r r r i4, r r i4 i3 or r i4 i3 i2 and page offset
-     * 8 j). When the level 4 entry r at CR3 is present, free of reserved bits, not huge and points to
-     * CR3, and the entries the walk then meets are present, free of reserved bits and (above level 1)
-     * not huge, a supervisor read (SMAP off) resolves to the address of the level 1 entry the walk
-     * reached plus the page offset: the physical address of entry j of the table that entry points to.
-     * One case per table level, in the order 3, 2, 1: for a level 3 table the walk meets the entry r
-     * three times and ends at entry i4 of the level 4 table; for a level 2 table it meets r twice,
-     * then entry i4 of the level 4 table (as a level 2 entry), then entry i3 of the table that names;
-     * for a level 1 table it meets r once, then the entries i4, i3 and i2 in turn. Each case is
-     * resolve's level 4 case (below) with these entries, written in the same form (each entry named
-     * non-null, "present" and "not huge" as bit arithmetic). MMU state an invariant would give (there
-     * is none: see the fields) is required. Open: linking the indices the code computes to the
-     * tableIndex terms here costs KeY's division arithmetic, 4,646 rule applications for one index
-     * on a probe and more than 20,000 for three (proofs/README.md, sixth session).
+     * T3 (b), the MMU walk from CR3: when the four entries the walk meets (entry index(va, 4) of the
+     * table at CR3, then index(va, 3) of the table that entry names, and so on) are present, free of
+     * reserved bits and, above level 1, not huge, a supervisor read (SMAP off) resolves to the level 1
+     * entry's address plus the offset in the page. This is resolve's level 4 case with the table at
+     * CR3 and the indices of va, written in the same form (each entry named non-null, "present" and
+     * "not huge" as bit arithmetic), so that KeY matches it without rewriting. The indices and the
+     * entry addresses are WalkAddresses' opaque functions, which the code calls too (see that class
+     * for why); the leaf's address is taken before the walk marks entries ACCESSED (\old of the
+     * whole sum: a write may change any field). For the recursive address of entry j of a level 3,
+     * 2 or 1 table, T3 (a) gives the indices (r r r i4, r r i4 i3, r i4 i3 i2) and the offset 8 j,
+     * WalkAddresses.lemmaParts gives them as index(va, k) and low(va), and with entry r pointing to
+     * CR3 the entries named here are the ones the recursive mapping meets (proofs/README.md, "T3 as
+     * closed"). MMU state an invariant would give (there is none: see the fields) is required.
      */
     /*@ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
       @ requires memory != null && 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
       @ requires VirtAddr.isCanonical(va);
-      @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
-      @ requires VirtAddr.tableIndex(va, 2) == VirtAddr.tableIndex(va, 4);
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))) != null &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low % 2 == 1;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low / 128) % 2 == 0;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))) != null &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).low % 2 == 1;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
+      @ requires memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))) != null &&
+      @         memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).addr, WalkAddresses.index(va, 1))) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).addr, WalkAddresses.index(va, 1))).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).addr, WalkAddresses.index(va, 1))).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).addr, WalkAddresses.index(va, 1))).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \result.fault == null;
-      @ ensures \result.phys == \old(memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 1)))).addr
-      @         + VirtAddr.pageOffset(va);
-      @ signals_only ForbiddenAccess;
-      @ also public behavior
-      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
-      @ requires memory != null && 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
-      @ requires VirtAddr.isCanonical(va);
-      @ requires VirtAddr.tableIndex(va, 3) == VirtAddr.tableIndex(va, 4);
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))) != null &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low % 2 == 1;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low / 128) % 2 == 0;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))) != null &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).low % 2 == 1;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))) != null &&
-      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
-      @ ensures \result != null && \result.fault == null;
-      @ ensures \result.phys == \old(memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1)))).addr
-      @         + VirtAddr.pageOffset(va);
-      @ signals_only ForbiddenAccess;
-      @ also public behavior
-      @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;
-      @ requires memory != null && 0 <= cr3 && cr3 < MAXPHYADDR_LIMIT && cr3 % 4096 == 0;
-      @ requires VirtAddr.isCanonical(va);
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))) != null &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low % 2 == 1;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).low / 128) % 2 == 0;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 4))).addr == cr3;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))) != null &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).low % 2 == 1;
-      @ requires memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))) != null &&
-      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))) != null &&
-      @         memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).addr < MAXPHYADDR_LIMIT &&
-      @         memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1))).high < 2048 * (noExecute + 1);
-      @ ensures \result != null && \result.fault == null;
-      @ ensures \result.phys == \old(memory.read((long) (memory.read((long) (memory.read((long) (cr3 + 8L * VirtAddr.tableIndex(va, 3))).addr + 8L * VirtAddr.tableIndex(va, 2))).addr + 8L * VirtAddr.tableIndex(va, 1)))).addr
-      @         + VirtAddr.pageOffset(va);
+      @ ensures \result.phys == \old(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(cr3, WalkAddresses.index(va, 4))).addr, WalkAddresses.index(va, 3))).addr, WalkAddresses.index(va, 2))).addr, WalkAddresses.index(va, 1))).addr
+      @         + WalkAddresses.low(va) % 4096);
       @ signals_only ForbiddenAccess;
       @*/
     @Override
@@ -339,8 +292,8 @@ public final class MmuModel implements Mmu {
         PhysicalMemory mem = memory;
         // Computed here, where each level is a constant, so that the walk below needs no arithmetic
         // on the address. The level 4 entry has no entries above it.
-        WalkPlan plan = resolve(4, cr3, VirtAddr.tableIndex(va, 4), VirtAddr.tableIndex(va, 3),
-                VirtAddr.tableIndex(va, 2), VirtAddr.tableIndex(va, 1), VirtAddr.low48(va), kind, mode,
+        WalkPlan plan = resolve(4, cr3, WalkAddresses.index(va, 4), WalkAddresses.index(va, 3),
+                WalkAddresses.index(va, 2), WalkAddresses.index(va, 1), WalkAddresses.low(va), kind, mode,
                 null, null, null);
         // Into locals before the first write: a write may change any field, the plan's too.
         boolean faulted = plan.faulted;
@@ -406,13 +359,13 @@ public final class MmuModel implements Mmu {
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
       @ requires above1 != null && \invariant_for(above1) && above2 != null && \invariant_for(above2);
       @ requires above3 != null && \invariant_for(above3);
-      @ requires memory.read((long) (table + 8L * index)) != null &&
-      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
-      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
+      @ requires memory.read(WalkAddresses.entry(table, index)) != null &&
+      @         memory.read(WalkAddresses.entry(table, index)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(table, index)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(table, index)).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
       @ ensures !\result.faulted &&
-      @         \result.phys == \old(memory.read((long) (table + 8L * index))).addr + low % 4096;
+      @         \result.phys == \old(memory.read(WalkAddresses.entry(table, index))).addr + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
       @ also private normal_behavior
@@ -424,18 +377,18 @@ public final class MmuModel implements Mmu {
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
       @ requires above1 != null && \invariant_for(above1) && above2 != null && \invariant_for(above2);
       @ requires above3 == null;
-      @ requires memory.read((long) (table + 8L * index)) != null &&
-      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
-      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (table + 8L * index)).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)) != null &&
-      @         memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).high < 2048 * (noExecute + 1);
+      @ requires memory.read(WalkAddresses.entry(table, index)) != null &&
+      @         memory.read(WalkAddresses.entry(table, index)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(table, index)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(table, index)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(table, index)).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
       @ ensures !\result.faulted &&
-      @         \result.phys == \old(memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2))).addr
+      @         \result.phys == \old(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2))).addr
       @         + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
@@ -447,23 +400,23 @@ public final class MmuModel implements Mmu {
       @ requires 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
       @ requires above1 != null && \invariant_for(above1) && above2 == null && above3 == null;
-      @ requires memory.read((long) (table + 8L * index)) != null &&
-      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
-      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (table + 8L * index)).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)) != null &&
-      @         memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)) != null &&
-      @         memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).high < 2048 * (noExecute + 1);
+      @ requires memory.read(WalkAddresses.entry(table, index)) != null &&
+      @         memory.read(WalkAddresses.entry(table, index)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(table, index)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(table, index)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(table, index)).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
       @ ensures !\result.faulted &&
-      @         \result.phys == \old(memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3))).addr
+      @         \result.phys == \old(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3))).addr
       @         + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
@@ -475,28 +428,28 @@ public final class MmuModel implements Mmu {
       @ requires 0 <= low && low < 281474976710656L;
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap;
       @ requires above1 == null && above2 == null && above3 == null;
-      @ requires memory.read((long) (table + 8L * index)) != null &&
-      @         memory.read((long) (table + 8L * index)).low % 2 == 1;
-      @ requires memory.read((long) (table + 8L * index)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (table + 8L * index)).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (table + 8L * index)).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)) != null &&
-      @         memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)) != null &&
-      @         memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).high < 2048 * (noExecute + 1);
-      @ requires (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).low / 128) % 2 == 0;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)) != null &&
-      @         memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)).low % 2 == 1;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)).addr < MAXPHYADDR_LIMIT;
-      @ requires memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4)).high < 2048 * (noExecute + 1);
+      @ requires memory.read(WalkAddresses.entry(table, index)) != null &&
+      @         memory.read(WalkAddresses.entry(table, index)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(table, index)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(table, index)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(table, index)).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).high < 2048 * (noExecute + 1);
+      @ requires (memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).low / 128) % 2 == 0;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr, index4)) != null &&
+      @         memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr, index4)).low % 2 == 1;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr, index4)).addr < MAXPHYADDR_LIMIT;
+      @ requires memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr, index4)).high < 2048 * (noExecute + 1);
       @ ensures \result != null && \fresh(\result) && \invariant_for(\result) && \result.marks <= level;
       @ ensures !\result.faulted &&
-      @         \result.phys == \old(memory.read((long) (memory.read((long) (memory.read((long) (memory.read((long) (table + 8L * index)).addr + 8L * index2)).addr + 8L * index3)).addr + 8L * index4))).addr
+      @         \result.phys == \old(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(memory.read(WalkAddresses.entry(table, index)).addr, index2)).addr, index3)).addr, index4))).addr
       @         + low % 4096;
       @ measured_by level;
       @ assignable \nothing;
@@ -504,7 +457,7 @@ public final class MmuModel implements Mmu {
     private /*@ helper @*/ WalkPlan resolve(int level, long table, int index, int index2, int index3, int index4,
             long low, int kind, int mode, /*@ nullable @*/ Entry above1, /*@ nullable @*/ Entry above2,
             /*@ nullable @*/ Entry above3) {
-        Entry entry = memory.read(table + 8L * index);
+        Entry entry = memory.read(WalkAddresses.entry(table, index));
         if (!entry.present()) {
             return WalkPlan.pageFault(false, false);
         }
