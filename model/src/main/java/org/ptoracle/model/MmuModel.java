@@ -249,11 +249,9 @@ public final class MmuModel implements Mmu {
      * "not huge" as bit arithmetic), so that KeY matches it without rewriting. The indices and the
      * entry addresses are WalkAddresses' opaque functions, which the code calls too (see that class
      * for why); the leaf's address is taken before the walk marks entries ACCESSED (\old of the
-     * whole sum: a write may change any field). For the recursive address of entry j of a level 3,
-     * 2 or 1 table, T3 (a) gives the indices (r r r i4, r r i4 i3, r i4 i3 i2) and the offset 8 j,
-     * WalkAddresses.lemmaParts gives them as index(va, k) and low(va), and with entry r pointing to
-     * CR3 the entries named here are the ones the recursive mapping meets (proofs/README.md, "T3 as
-     * closed"). MMU state an invariant would give (there is none: see the fields) is required.
+     * whole sum: a write may change any field). RecursiveWalk specialises this to the recursive
+     * address of entry j of a level 3, 2 or 1 table (T3). MMU state an invariant would give (there is
+     * none: see the fields) is required.
      */
     /*@ also public behavior
       @ requires kind == Access.READ && mode == Access.SUPERVISOR && !smap && seededBug == SeededBug.NONE;

@@ -15,56 +15,90 @@ import org.ptoracle.spec.VirtAddr;
  * the walk computes and the index its contract names are then one term, with no division between
  * them (with {@code VirtAddr.tableIndex} they were not, and that arithmetic kept the T3 walk open
  * for ten sessions). What the functions are is proved here, where the bodies are visible: the
- * lemmas below state each as the arithmetic of {@code RecursiveAddresses.entry}'s contract (T3 (a)).
- * Chaining the two in one more KeY proof did not fit the budget (proofs/README.md, eleventh session).
+ * lemmas below state each as the arithmetic of {@code RecursiveAddresses.entry}'s contract (T3 (a)),
+ * and {@link RecursiveWalk} states the walk of a recursive address in these terms.
  */
 public final class WalkAddresses {
     private WalkAddresses() {
     }
 
-    /** The table index of {@code level} (bits 47:39, 38:30, 29:21, 20:12): {@link VirtAddr#tableIndex}. */
+    /**
+     * The table index of {@code level} (bits 47:39, 38:30, 29:21, 20:12): {@link VirtAddr#tableIndex}
+     * of a canonical address (0 for any other: the walk never asks, see below). The functions here
+     * are total, with no precondition on the address: KeY proves a query's precondition at every
+     * expansion of the query, and the canonical form of the address behind a chain of nested reads
+     * cost RecursiveWalk's lemmas the budget (eleventh session). One case per level, so that each
+     * case's own proof has a constant level (a symbolic level with the guard did not close).
+     */
     /*@ public normal_behavior
-      @ requires -VirtAddr.HALF <= va && va < VirtAddr.HALF && 1 <= level && level <= 4;
+      @ requires level == 1;
+      @ ensures 0 <= \result && \result < 512;
+      @ ensures \result == index(va, level);
+      @ assignable \strictly_nothing;
+      @ accessible \nothing;
+      @ also public normal_behavior
+      @ requires level == 2;
+      @ ensures 0 <= \result && \result < 512;
+      @ ensures \result == index(va, level);
+      @ assignable \strictly_nothing;
+      @ accessible \nothing;
+      @ also public normal_behavior
+      @ requires level == 3;
+      @ ensures 0 <= \result && \result < 512;
+      @ ensures \result == index(va, level);
+      @ assignable \strictly_nothing;
+      @ accessible \nothing;
+      @ also public normal_behavior
+      @ requires level == 4;
       @ ensures 0 <= \result && \result < 512;
       @ ensures \result == index(va, level);
       @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ int index(long va, int level) {
+        if (va < -VirtAddr.HALF || va >= VirtAddr.HALF) {
+            return 0;
+        }
         return VirtAddr.tableIndex(va, level);
     }
 
-    /** The address's low 48 bits as a non-negative number: {@link VirtAddr#low48}. */
+    /** The address's low 48 bits as a non-negative number: {@link VirtAddr#low48} (0 if not canonical). */
     /*@ public normal_behavior
-      @ requires -VirtAddr.HALF <= va && va < VirtAddr.HALF;
       @ ensures 0 <= \result && \result < VirtAddr.SPAN;
       @ ensures \result == low(va);
       @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long low(long va) {
+        if (va < -VirtAddr.HALF || va >= VirtAddr.HALF) {
+            return 0;
+        }
         return VirtAddr.low48(va);
     }
 
     /**
-     * The physical address of entry {@code index} of the table at {@code table}. Contracts that name
+     * The physical address of entry {@code index} of the table at {@code table} (0 for a table or
+     * index out of range, which the walk never passes: tables come from CR3 and from entries, below
+     * 2^52; indices from {@link #index}). Contracts that name
      * it need no {@code (long)} cast of {@code table + 8 index} (a JML sum is a \bigint), whose
      * range checks cost KeY more than the walk itself.
      */
     /*@ public normal_behavior
-      @ requires 0 <= table && table < PhysAddr.LIMIT && 0 <= index && index < 512;
       @ ensures \result == entry(table, index);
       @ assignable \strictly_nothing;
       @ accessible \nothing;
       @*/
     public static /*@ pure @*/ long entry(long table, int index) {
+        if (table < 0 || table >= PhysAddr.LIMIT || index < 0 || index >= 512) {
+            return 0;
+        }
         return table + 8L * index;
     }
 
     /**
      * What {@link #index} and {@link #low} are, in the arithmetic {@code RecursiveAddresses.entry}'s
      * contract uses ({@code low48} of a canonical address written out), one fact per case. Only a
-     * composition calls it; the walk never does.
+     * composition ({@link RecursiveWalk}'s callers) needs it; the walk never does.
      */
     /*@ public normal_behavior
       @ requires VirtAddr.isCanonical(va);
