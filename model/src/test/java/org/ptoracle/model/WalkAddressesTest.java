@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ptoracle.spec.VirtAddr;
 
 /**
  * WalkAddresses' functions against the bit definitions of SDM Vol. 3A §4.5 (index i is bits
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class WalkAddressesTest {
     private static final long SEED = 0x3a1cL;
-    private static final long SPAN = 1L << 48;
 
     @Test
     void functionsAgreeWithTheBitDefinitionsAndTheLemmas() {
@@ -20,7 +20,7 @@ class WalkAddressesTest {
         Random rnd = new Random(SEED);
         for (int n = 0; n < 100_000; n++) {
             long va = (rnd.nextLong() << 16) >> 16; // canonical
-            long low = va >= 0 ? va : va + SPAN;
+            long low = va >= 0 ? va : va + VirtAddr.SPAN;
             assertEquals(va & 0xffff_ffff_ffffL, WalkAddresses.low(va), Fixture.hex(va));
             for (int level = 1; level <= 4; level++) {
                 int bits = (int) ((va >>> (12 + 9 * (level - 1))) & 511);
