@@ -153,36 +153,12 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     }
 
     /**
-     * {@link RecursiveAddresses#table} for recursive index {@code r}, where the two address seeded bugs
-     * ({@code bug}) can intervene. NO_SIGN_EXTENSION keeps the low 48 bits of a higher-half address: for
-     * a canonical negative address that is {@code address + 2^48} (= {@code address & 0x0000ffffffffffffL}).
-     */
-    /*@ private normal_behavior
-      @ requires 0 <= r && r < 512;
-      @ requires 0 <= i4 && i4 < 512 && 0 <= i3 && i3 < 512 && 0 <= i2 && i2 < 512;
-      @ requires 1 <= level && level <= 3;
-      @ ensures bug == SeededBug.NONE ==> \result == RecursiveAddresses.table(r, level, i4, i3, i2);
-      @ ensures -VirtAddr.HALF <= \result && \result < VirtAddr.SPAN && \result % 4096 == 0;
-      @ assignable \strictly_nothing;
-      @*/
-    private static /*@ pure @*/ long recursiveTableAt(int r, int bug, int level, int i4, int i3, int i2) {
-        if (bug == SeededBug.RECURSIVE_INDEX_ORDER && level == 1) {
-            return RecursiveAddresses.table(r, level, i2, i3, i4);
-        }
-        long address = RecursiveAddresses.table(r, level, i4, i3, i2);
-        if (bug == SeededBug.NO_SIGN_EXTENSION && address < 0) {
-            return address + VirtAddr.SPAN;
-        }
-        return address;
-    }
-
-    /**
-     * The virtual address of the entry at {@code level} of the page starting at {@code start}, in the
-     * mapper with level 4 table {@code l4}, recursive index {@code r} and seeded bug {@code bug}; every
-     * method takes its addresses from here, on values read before the first table access. Its contract
-     * only says what a load needs (alignment to 8): the address, in arithmetic, is
-     * {@link RecursiveAddresses#entry}'s; keeping it out of this contract keeps the division terms of
-     * VirtAddr.tableIndex out of the proofs of unmap and translatePage.
+     * The virtual address of the entry at {@code level} of the page starting at {@code start}
+     * ({@link MapperAddresses#entry}), for the walks over the parent entries. Its contract only says
+     * what a load needs (alignment to 8): those walks call it once per level, and unmap's cases, the
+     * costliest proofs of the mapper, have no room for the address's self-reference at every call
+     * (twelfth session). The methods take the address of the entry their contracts name from
+     * MapperAddresses directly, once, before the walk.
      */
     /*@ private normal_behavior
       @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
@@ -190,43 +166,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result % 8 == 0;
       @ assignable \strictly_nothing;
       @*/
-    private static /*@ strictly_pure spec_public @*/ long entryAt(long l4, int r, int bug, long start, int level) {
-        return entryIn(tableAt(l4, r, bug, start, level), VirtAddr.tableIndex(start, level));
-    }
-
-    /**
-     * The address of entry {@code index} of the table at {@code table}. Its own method so that
-     * {@link #entryAt}'s proof only chains contracts: done inline, with the table and the index as
-     * results of calls whose contracts carry division terms, the same sum stopped at 20,000 rule
-     * applications (ninth session); this way entryAt closes in about 1,000.
-     */
-    /*@ private normal_behavior
-      @ requires -VirtAddr.HALF <= table && table < VirtAddr.SPAN && table % 4096 == 0;
-      @ requires 0 <= index && index < 512;
-      @ ensures \result == table + 8L * index && \result % 8 == 0;
-      @ assignable \strictly_nothing;
-      @*/
-    private static /*@ strictly_pure @*/ long entryIn(long table, int index) {
-        return table + 8L * index;
-    }
-
-    /**
-     * Like {@link #entryAt}, the table at {@code level} (4: the level 4 table) of the page starting at
-     * {@code start}. Its contract says only what the zeroing stores need; the address, in arithmetic, is
-     * {@link RecursiveAddresses#table}'s.
-     */
-    /*@ private normal_behavior
-      @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
-      @ requires -VirtAddr.HALF <= start && start < VirtAddr.HALF && 1 <= level && level <= 4;
-      @ ensures -VirtAddr.HALF <= \result && \result < VirtAddr.SPAN && \result % 4096 == 0;
-      @ assignable \strictly_nothing;
-      @*/
-    private static /*@ strictly_pure @*/ long tableAt(long l4, int r, int bug, long start, int level) {
-        if (level == 4) {
-            return l4;
-        }
-        return recursiveTableAt(r, bug, level, VirtAddr.tableIndex(start, 4), VirtAddr.tableIndex(start, 3),
-                VirtAddr.tableIndex(start, 2));
+    private static /*@ strictly_pure @*/ long entryAt(long l4, int r, int bug, long start, int level) {
+        return MapperAddresses.entry(l4, r, bug, start, level);
     }
 
     /**
@@ -307,7 +248,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * T4, 4 KiB (seeded bug NONE), over what the crate loaded and stored (the ghost fields above): a
      * successful map found the leaf zero and stored there the entry of the frame with exactly the
      * given flags; PageAlreadyMapped found it non-zero and stored nothing at the leaf, and reports the
-     * requested frame; every outcome is one of the four that map_to can return.
+     * requested frame; every outcome is one of the four that map_to can return. The last case names
+     * where the leaf went: {@link MapperAddresses#entry} of the page at level 1.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -355,6 +297,19 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @         (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0)
       @          && \result.value == \old(frame.start));
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && parentFlags != null && \invariant_for(parentFlags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         lastStoreAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     @Override
     public MapperResult mapToWithTableFlags(Page page, PhysFrame frame, Flags flags, Flags parentFlags,
@@ -371,18 +326,20 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         int flagsHigh = flags.high;
         int insertLow = parentFlags.low;
         int insertHigh = parentFlags.high;
+        // The leaf the contract names, its address taken before the first table access (KeY
+        // evaluates the contract's MapperAddresses.entry in the pre-state).
+        long leafAddress = MapperAddresses.entry(l4, r, bug, start, size);
         /*@ loop_invariant size <= level && level <= 4;
           @ decreases level;
           @*/
         for (int level = 4; level > size; level--) {
             int status = createNextTable(cpu, bug, entryAt(l4, r, bug, start, level),
-                    tableAt(l4, r, bug, start, level - 1), insertLow, insertHigh, allocator);
+                    MapperAddresses.table(l4, r, bug, start, level - 1), insertLow, insertHigh, allocator);
             if (status != MapperError.NONE) {
                 //@ set leafStored = false;
                 return MapperResult.err(status, 0L, size);
             }
         }
-        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry existing = cpu.load(leafAddress);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
@@ -548,9 +505,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * per error variant, and T5 in the last case: success returns the address field of the leaf it
      * loaded and stores the zero entry where it loaded it.
      *
-     * The fifth case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which
-     * does not equate the code's call of entryAt with the same query in the contract
-     * (proofs/README.md). The status of each case is in proofs/README.md.
+     * The fifth case names the address the leaf was loaded from: {@link MapperAddresses#entry}, whose
+     * lemma gives it as the recursive address of the page's level 1 entry (T3 (a)), the address whose
+     * walk RecursiveWalk resolves. The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -597,7 +554,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_UNMAPPED ==>
-      @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @         lastAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, page.start, 1));
       @ signals_only TableAccessFault, ForbiddenAccess;
       @ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -622,6 +579,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         int bug = seededBug;
         int size = page.size;
         long start = page.start;
+        // The entry the contract names, its address taken before the first table access (KeY
+        // evaluates the contract's MapperAddresses.entry in the pre-state).
+        long leafAddress = MapperAddresses.entry(l4, r, bug, start, size);
         /*@ loop_invariant size <= level && level <= 4;
           @ decreases level;
           @*/
@@ -646,7 +606,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 return MapperResult.err(MapperError.PARENT_ENTRY_HUGE_PAGE, 0L, size);
             }
         }
-        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry leaf = cpu.load(leafAddress);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
@@ -691,9 +650,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * The 4 KiB contract cases (seeded bug NONE): success stores the loaded leaf's address with the
      * given flags at the leaf; PageNotMapped exactly when the entry where the walk stopped is zero.
      *
-     * The last case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which does
-     * not equate the code's call of entryAt with the same query in the contract (proofs/README.md).
-     * The status of each case is in proofs/README.md.
+     * The last case names the address the leaf was loaded from ({@link MapperAddresses#entry}, as in
+     * unmap). The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -729,7 +687,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires flags != null && \invariant_for(flags);
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FLUSH ==>
-      @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @         lastAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, page.start, 1));
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     @Override
@@ -741,6 +699,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         int bug = seededBug;
         int size = page.size;
         long start = page.start;
+        // The entry the contract names, its address taken before the first table access (KeY
+        // evaluates the contract's MapperAddresses.entry in the pre-state).
+        long leafAddress = MapperAddresses.entry(l4, r, bug, start, size);
         int flagsLow = flags.low;
         int flagsHigh = flags.high;
         // The zero tests on the parents (§6.5): PAGE_NOT_MAPPED at the first zero entry; PRESENT and HUGE_PAGE are not looked at.
@@ -759,7 +720,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
             }
         }
-        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry leaf = cpu.load(leafAddress);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
@@ -909,9 +869,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * The 4 KiB contract cases (seeded bug NONE), over the entry where the crate's walk stopped:
      * T6 for translate_page, and one case per error variant.
      *
-     * The last case names the address the leaf was loaded from; it stays open in KeY 2.12.3, which does
-     * not equate the code's call of entryAt with the same query in the contract (proofs/README.md).
-     * The status of each case is in proofs/README.md.
+     * The last case names the address the leaf was loaded from ({@link MapperAddresses#entry}, as in
+     * unmap). The status of each case is in proofs/README.md.
      */
     /*@ also public behavior
       @ requires page != null && page.size == PageSize.SIZE_4KIB;
@@ -950,7 +909,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
       @ ensures \result != null;
       @ ensures \result.kind == MapperResult.OK_FRAME ==>
-      @         lastAt == \old(entryAt(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @         lastAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, page.start, 1));
       @ signals_only TableAccessFault, ForbiddenAccess;
       @*/
     @Override
@@ -962,6 +921,9 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         int bug = seededBug;
         int size = page.size;
         long start = page.start;
+        // The entry the contract names, its address taken before the first table access (KeY
+        // evaluates the contract's MapperAddresses.entry in the pre-state).
+        long leafAddress = MapperAddresses.entry(l4, r, bug, start, size);
         if (bug == SeededBug.PRESENT_INSTEAD_OF_ZERO) {
             /*@ loop_invariant size <= level && level <= 4;
               @ decreases level;
@@ -988,7 +950,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 return MapperResult.err(MapperError.PAGE_NOT_MAPPED, 0L, size);
             }
         }
-        long leafAddress = entryAt(l4, r, bug, start, size);
         Entry leaf = cpu.load(leafAddress);
         //@ set lastLevel = size;
         //@ set lastAt = leafAddress;
@@ -1227,7 +1188,7 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 long subFirst = maxPage(entryStart - VirtAddr.low48(entryStart) % 4096, first);
                 long subLast = minPage(entryEnd - VirtAddr.low48(entryEnd) % 4096, last);
                 Page subPage = Page.containing(PageSize.SIZE_4KIB, subFirst);
-                long child = recursiveTableAt(recursiveIndex, seededBug, level - 1, subPage.index(4), subPage.index(3),
+                long child = MapperAddresses.recursiveTable(recursiveIndex, seededBug, level - 1, subPage.index(4), subPage.index(3),
                         subPage.index(2));
                 if (cleanUpTable(child, level - 1, subFirst, subLast, deallocator)) {
                     cpu.store(entryAddress, 0, 0L, 0);
