@@ -237,11 +237,26 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @         (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0)
       @          && \result.value == \old(frame.start));
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags);
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         lastStoreAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     @Override
     public MapperResult mapTo(Page page, PhysFrame frame, Flags flags, FrameAllocator allocator)
             throws TableAccessFault, ForbiddenAccess {
-        return mapToWithTableFlags(page, frame, flags, flags.parentTableFlags(), allocator);
+        // map_to's parent flags, flags & (PRESENT | WRITABLE | USER_ACCESSIBLE) (Flags.parentTableFlags),
+        // as values (see map).
+        return map(page, frame, flags, Flags.parentTableBits(flags.low), 0, allocator);
     }
 
     /*
@@ -314,6 +329,78 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
     @Override
     public MapperResult mapToWithTableFlags(Page page, PhysFrame frame, Flags flags, Flags parentFlags,
             FrameAllocator allocator) throws TableAccessFault, ForbiddenAccess {
+        return map(page, frame, flags, parentFlags.low, parentFlags.high, allocator);
+    }
+
+    /**
+     * map_to_with_table_flags with the parent flags as their two halves ({@code insertLow}, bits
+     * 0..11; {@code insertHigh}, bits 52..63): map_to derives them from the leaf flags without
+     * allocating a Flags object, so that its contract can name the leaf's address in the pre-state
+     * (an allocation in between is a heap change, and MapperAddresses.entry depends on the heap for
+     * KeY; twelfth session).
+     */
+    /*@ private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && 0 <= insertLow && insertLow < 4096 && 0 <= insertHigh && insertHigh < 4096;
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.FRAME_ALLOCATION_FAILED)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.PARENT_ENTRY_HUGE_PAGE)
+      @      || (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_ALREADY_MAPPED);
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && 0 <= insertLow && insertLow < 4096 && 0 <= insertHigh && insertHigh < 4096;
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH <==> leafStored;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         (lastLevel == 1 && lastLow == 0 && lastAddr == 0 && lastHigh == 0
+      @          && lastStoreAt == lastAt && lastStoreAddr == \old(frame.start)
+      @          && lastStoreLow == \old(flags.low) && lastStoreHigh == \old(flags.high)
+      @          && \result.page == \old(page.start));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && 0 <= insertLow && insertLow < 4096 && 0 <= insertHigh && insertHigh < 4096;
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == MapperResult.ERR && \result.error == MapperError.PAGE_ALREADY_MAPPED) ==>
+      @         (lastLevel == 1 && !(lastLow == 0 && lastAddr == 0 && lastHigh == 0)
+      @          && \result.value == \old(frame.start));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also private behavior
+      @ requires page != null && page.size == PageSize.SIZE_4KIB;
+      @ requires -VirtAddr.HALF <= page.start && page.start < VirtAddr.HALF;
+      @ requires frame != null && 0 <= frame.start && frame.start < PhysAddr.LIMIT && frame.start % 4096 == 0;
+      @ requires flags != null && \invariant_for(flags) && 0 <= insertLow && insertLow < 4096 && 0 <= insertHigh && insertHigh < 4096;
+      @ requires allocator != null;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures \result.kind == MapperResult.OK_FLUSH ==>
+      @         lastStoreAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, page.start, 1));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @*/
+    private MapperResult map(Page page, PhysFrame frame, Flags flags, int insertLow, int insertHigh,
+            FrameAllocator allocator) throws TableAccessFault, ForbiddenAccess {
         // Fields and arguments are read once, before the first table access (see unmap).
         SupervisorAccess cpu = this.cpu;
         long l4 = level4Table;
@@ -324,8 +411,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         long frameStart = frame.start;
         int flagsLow = flags.low;
         int flagsHigh = flags.high;
-        int insertLow = parentFlags.low;
-        int insertHigh = parentFlags.high;
         // The leaf the contract names, its address taken before the first table access (KeY
         // evaluates the contract's MapperAddresses.entry in the pre-state).
         long leafAddress = MapperAddresses.entry(l4, r, bug, start, size);

@@ -91,7 +91,20 @@ public final class Flags {
       @ assignable \nothing;
       @*/
     public Flags parentTableFlags() {
-        return new Flags(low % 8, 0);
+        return new Flags(parentTableBits(low), 0);
+    }
+
+    /**
+     * The parent-table flags of {@link #parentTableFlags} from flag bits 0..11 {@code low}, as a value
+     * (bits 52..63 are none of them): for callers that must not allocate (RecursivePageTable.mapTo).
+     */
+    /*@ public normal_behavior
+      @ requires 0 <= low && low < 4096;
+      @ ensures \result == low % 8 && 0 <= \result && \result < 8;
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ strictly_pure @*/ int parentTableBits(int low) {
+        return low % 8;
     }
 
     /** The same flags with HUGE_PAGE added (what huge {@code map_to} and {@code update_flags} write). */
