@@ -16,7 +16,7 @@ public final class RecursiveAddresses {
      * The virtual address of the table at {@code level} (3, 2 or 1) that holds the entries of the page
      * with indices i4, i3, i2: the recursive index repeated {@code 5 - level} times, then the page's
      * leading indices. The last postcondition repeats canonical form and alignment as plain bounds and
-     * a remainder of the value: the mapper's recursiveTableAt needs exactly these, and from the
+     * a remainder of the value: MapperAddresses.recursiveTable needs exactly these, and from the
      * isCanonical/low48 form it stopped at 20,000 rule applications (ninth session; 11,341 with it).
      */
     /*@ public normal_behavior
