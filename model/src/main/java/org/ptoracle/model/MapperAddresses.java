@@ -117,4 +117,28 @@ public final class MapperAddresses {
       @*/
     public static /*@ pure @*/ void lemmaEntry(long l4, int r, long start, int level) {
     }
+
+    /**
+     * The parts of the address of a 4 KiB page's level 1 entry, as the MMU's walk takes them apart
+     * ({@link WalkAddresses#index}, {@link WalkAddresses#low}): the recursive index, then the page's
+     * level 4, 3 and 2 indices, and 8 times its level 1 index as the offset. So the walk of that address
+     * is T3's walk of entry {@code index(start, 1)} of the page's level 1 table (MapperWalk).
+     */
+    /*@ public normal_behavior
+      @ requires -VirtAddr.HALF <= l4 && l4 < VirtAddr.HALF && l4 % 4096 == 0 && 0 <= r && r < 512;
+      @ requires -VirtAddr.HALF <= start && start < VirtAddr.HALF;
+      @ requires va == entry(l4, r, SeededBug.NONE, start, 1);
+      @ ensures VirtAddr.isCanonical(va);
+      @ ensures WalkAddresses.index(va, 4) == r && WalkAddresses.index(va, 3) == WalkAddresses.index(start, 4);
+      @ ensures WalkAddresses.index(va, 2) == WalkAddresses.index(start, 3);
+      @ ensures WalkAddresses.index(va, 1) == WalkAddresses.index(start, 2);
+      @ ensures WalkAddresses.low(va) % 4096 == 8L * WalkAddresses.index(start, 1);
+      @ assignable \strictly_nothing;
+      @*/
+    public static /*@ pure @*/ void lemmaLeafParts(long l4, int r, long start, long va) {
+        lemmaEntry(l4, r, start, 1);
+        long recursive = RecursiveAddresses.entry(r, 1, WalkAddresses.index(start, 4), WalkAddresses.index(start, 3),
+                WalkAddresses.index(start, 2), WalkAddresses.index(start, 1));
+        WalkAddresses.lemmaParts(recursive);
+    }
 }
