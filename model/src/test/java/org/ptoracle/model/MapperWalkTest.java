@@ -9,20 +9,22 @@ import org.ptoracle.spec.MapperResult;
 import org.ptoracle.spec.Walk;
 
 /**
- * MapperWalk's lemma run on the model after a real map_to, end to end: on the §8 fixture (recursive
- * index 100, CR0.WP on), map a random 4 KiB page to a random frame; then the lemma's walk of the
- * mapper's address of the leaf resolves to the word {@code table + 8 j} (table: the address in the
- * page's level 2 entry, read from memory with the crate's shifts, not the model's arithmetic), that word
- * holds the frame and flags map_to stored, and the walk of any address in the page resolves to the
- * frame plus its offset. This also covers the links KeY does not prove (the store is a write walk; the
- * walks in between set ACCESSED/DIRTY bits): they are what the model does here.
+ * MapperWalk's lemma run on the model, end to end, around a real map_to, translate_page and unmap of one
+ * page. On the §8 fixture (recursive index 100, CR0.WP on), map a random 4 KiB page to a random frame;
+ * then the lemma's walk of the mapper's address of the leaf resolves to the word {@code table + 8 j}
+ * (table: the address in the page's level 2 entry, read from memory with the crate's shifts, not the
+ * model's arithmetic), that word holds the frame and flags map_to stored, and the walk of an address in
+ * the page resolves to the frame plus its offset; translate_page returns that frame; unmap returns it
+ * and leaves the word zero, after which the page's walk faults. This also covers the links KeY does not
+ * prove (a store is a write walk; the walks in between set ACCESSED/DIRTY bits): here they are what the
+ * model does.
  */
 class MapperWalkTest {
     private static final long SEED = 0x3a1fL;
     private static final long ADDR_MASK = 0x000f_ffff_ffff_f000L;
 
     @Test
-    void theMappersLeafIsTheWordThePagesWalkReads() throws Exception {
+    void theMappersLeafIsTheWordThePagesWalkReadsThroughMapTranslateAndUnmap() throws Exception {
         System.out.println("MapperWalkTest seed = 0x" + Long.toHexString(SEED));
         Random rnd = new Random(SEED);
         int checked = 0;
@@ -57,6 +59,16 @@ class MapperWalkTest {
 
             long off = rnd.nextInt(4096);
             Fixture.assertPhys(fx.mmu.access(start + off, Access.READ, Access.SUPERVISOR), frame + off);
+
+            // translate_page reads that word (T6's link) ...
+            Fixture.assertFrame(fx.table.translatePage(Fixture.page4k(start)), frame, Fixture.SIZE_4K);
+            // ... and unmap zeroes it (T5's): the page's walk then faults, not present (supervisor
+            // read: error code 0), where the leaf's address still resolves to the same word.
+            Fixture.assertUnmapped(fx.table.unmap(Fixture.page4k(start)), frame, start, Fixture.SIZE_4K);
+            assertEquals(0L, fx.peek(table + 8L * j), where + ": the leaf after unmap");
+            Fixture.assertPageFault(fx.mmu.access(start + off, Access.READ, Access.SUPERVISOR), 0, start + off);
+            Fixture.assertPhys(MapperWalk.leafEntry(fx.mmu, l4, Fixture.R, start, i4, i3, i2, j, va, table),
+                    table + 8L * j);
             checked++;
         }
     }
