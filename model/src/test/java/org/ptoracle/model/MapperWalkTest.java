@@ -10,8 +10,8 @@ import org.ptoracle.spec.Walk;
 
 /**
  * MapperWalk's lemma run on the model, end to end, around a real map_to, translate_page and unmap of one
- * page. On the §8 fixture (recursive index 100, CR0.WP on), map a random 4 KiB page to a random frame;
- * then the lemma's walk of the mapper's address of the leaf resolves to the word {@code table + 8 j}
+ * page. On the §8 fixture (CR0.WP on) with a random recursive index, map a random 4 KiB page to a random
+ * frame; then the lemma's walk of the mapper's address of the leaf resolves to the word {@code table + 8 j}
  * (table: the address in the page's level 2 entry, read from memory with the crate's shifts, not the
  * model's arithmetic), that word holds the frame and flags map_to stored, and the walk of an address in
  * the page resolves to the frame plus its offset; translate_page returns that frame; unmap returns it
@@ -30,8 +30,9 @@ class MapperWalkTest {
         int checked = 0;
         while (checked < 300) {
             long start = ((rnd.nextLong() << 16) >> 16) & ~4095L; // a canonical 4 KiB page
+            int r = rnd.nextInt(512); // the recursive index, and with it the level 4 table's own address
             int i4 = bits(start, 4);
-            if (i4 == Fixture.R) {
+            if (i4 == r) {
                 continue; // the recursive region's pages are the tables themselves; not a page to map here
             }
             int i3 = bits(start, 3);
@@ -39,18 +40,18 @@ class MapperWalkTest {
             int j = bits(start, 1);
             long frame = (rnd.nextLong() & (Fixture.MEMORY - 1)) & ~4095L;
             long flags = Fixture.P | Fixture.W | (rnd.nextBoolean() ? Fixture.U : 0) | (rnd.nextBoolean() ? Fixture.NX : 0);
-            Fixture fx = Fixture.standard();
+            Fixture fx = Fixture.options().r(r).build();
             MapperResult res = fx.table.mapTo(Fixture.page4k(start), Fixture.frame(Fixture.SIZE_4K, frame),
                     Fixture.flags(flags), fx.allocator);
-            String where = "page " + Fixture.hex(start) + " frame " + Fixture.hex(frame);
+            String where = "page " + Fixture.hex(start) + " frame " + Fixture.hex(frame) + " r " + r;
             Fixture.assertOkFlush(res, start);
 
-            long l4 = RecursiveAddresses.level4(Fixture.R);
-            long va = MapperAddresses.entry(l4, Fixture.R, SeededBug.NONE, start, 1);
+            long l4 = RecursiveAddresses.level4(r);
+            long va = MapperAddresses.entry(l4, r, SeededBug.NONE, start, 1);
             long e3 = fx.peek(Fixture.P4 + 8L * i4) & ADDR_MASK;
             long e2 = fx.peek(e3 + 8L * i3) & ADDR_MASK;
             long table = fx.peek(e2 + 8L * i2) & ADDR_MASK;
-            Walk leaf = MapperWalk.leafEntry(fx.mmu, l4, Fixture.R, start, i4, i3, i2, j, va, table);
+            Walk leaf = MapperWalk.leafEntry(fx.mmu, l4, r, start, i4, i3, i2, j, va, table);
             Fixture.assertPhys(leaf, table + 8L * j);
             assertEquals(table + 8L * j, WalkAddresses.entry(table, j), where);
             long word = fx.peek(table + 8L * j);
@@ -67,7 +68,7 @@ class MapperWalkTest {
             Fixture.assertUnmapped(fx.table.unmap(Fixture.page4k(start)), frame, start, Fixture.SIZE_4K);
             assertEquals(0L, fx.peek(table + 8L * j), where + ": the leaf after unmap");
             Fixture.assertPageFault(fx.mmu.access(start + off, Access.READ, Access.SUPERVISOR), 0, start + off);
-            Fixture.assertPhys(MapperWalk.leafEntry(fx.mmu, l4, Fixture.R, start, i4, i3, i2, j, va, table),
+            Fixture.assertPhys(MapperWalk.leafEntry(fx.mmu, l4, r, start, i4, i3, i2, j, va, table),
                     table + 8L * j);
             checked++;
         }
