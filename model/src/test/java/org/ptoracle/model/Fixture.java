@@ -232,6 +232,11 @@ final class Fixture {
         return (v << 16) >> 16;
     }
 
+    /** The table index of {@code va} at {@code level} (1..4), bits 12+9(level-1) up, by shifts (not the model's). */
+    static int tableIndex(long va, int level) {
+        return (int) ((va >>> (12 + 9 * (level - 1))) & 511);
+    }
+
     /** rec with this fixture's r in the leading positions: table of level 3 (P3 of i4). */
     long p3Table(int i4) {
         return rec(r, r, r, i4);

@@ -23,7 +23,8 @@ class MapperAddressesTest {
             long start = ((rnd.nextLong() << 16) >> 16) & ~4095L; // a canonical 4 KiB page
             int r = rnd.nextInt(512);
             long l4 = ((rnd.nextLong() << 16) >> 16) & ~4095L;
-            int[] idx = {0, bits(start, 1), bits(start, 2), bits(start, 3), bits(start, 4)};
+            int[] idx = {0, Fixture.tableIndex(start, 1), Fixture.tableIndex(start, 2), Fixture.tableIndex(start, 3),
+                Fixture.tableIndex(start, 4)};
             assertEquals(l4 + 8L * idx[4], MapperAddresses.entry(l4, r, SeededBug.NONE, start, 4), Fixture.hex(start));
             long[] tables = {0, crate(r, idx[4], idx[3], idx[2]), crate(r, r, idx[4], idx[3]), crate(r, r, r, idx[4])};
             for (int level = 1; level <= 3; level++) {
@@ -42,10 +43,6 @@ class MapperAddressesTest {
             assertEquals((tables[2] & 0xffff_ffff_ffffL) + 8L * idx[2],
                     MapperAddresses.entry(l4, r, SeededBug.NO_SIGN_EXTENSION, start, 2), Fixture.hex(start));
         }
-    }
-
-    private static int bits(long va, int level) {
-        return (int) ((va >>> (12 + 9 * (level - 1))) & 511);
     }
 
     /** The canonical address with these four table indices and page offset 0: bits 47..12, sign-extended. */

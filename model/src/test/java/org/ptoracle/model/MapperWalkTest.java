@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ptoracle.spec.Access;
+import org.ptoracle.spec.Entry;
 import org.ptoracle.spec.MapperResult;
 import org.ptoracle.spec.Walk;
 
@@ -21,7 +22,6 @@ import org.ptoracle.spec.Walk;
  */
 class MapperWalkTest {
     private static final long SEED = 0x3a1fL;
-    private static final long ADDR_MASK = 0x000f_ffff_ffff_f000L;
 
     @Test
     void theMappersLeafIsTheWordThePagesWalkReadsThroughMapTranslateAndUnmap() throws Exception {
@@ -31,13 +31,13 @@ class MapperWalkTest {
         while (checked < 300) {
             long start = ((rnd.nextLong() << 16) >> 16) & ~4095L; // a canonical 4 KiB page
             int r = rnd.nextInt(512); // the recursive index, and with it the level 4 table's own address
-            int i4 = bits(start, 4);
+            int i4 = Fixture.tableIndex(start, 4);
             if (i4 == r) {
                 continue; // the recursive region's pages are the tables themselves; not a page to map here
             }
-            int i3 = bits(start, 3);
-            int i2 = bits(start, 2);
-            int j = bits(start, 1);
+            int i3 = Fixture.tableIndex(start, 3);
+            int i2 = Fixture.tableIndex(start, 2);
+            int j = Fixture.tableIndex(start, 1);
             long frame = (rnd.nextLong() & (Fixture.MEMORY - 1)) & ~4095L;
             long flags = Fixture.P | Fixture.W | (rnd.nextBoolean() ? Fixture.U : 0) | (rnd.nextBoolean() ? Fixture.NX : 0);
             Fixture fx = Fixture.options().r(r).build();
@@ -48,15 +48,16 @@ class MapperWalkTest {
 
             long l4 = RecursiveAddresses.level4(r);
             long va = MapperAddresses.entry(l4, r, SeededBug.NONE, start, 1);
-            long e3 = fx.peek(Fixture.P4 + 8L * i4) & ADDR_MASK;
-            long e2 = fx.peek(e3 + 8L * i3) & ADDR_MASK;
-            long table = fx.peek(e2 + 8L * i2) & ADDR_MASK;
+            long e3 = fx.get(fx.p4, i4) & Entry.ADDR_MASK;
+            long e2 = fx.get(e3, i3) & Entry.ADDR_MASK;
+            long table = fx.get(e2, i2) & Entry.ADDR_MASK;
+            long leafWord = table + 8L * j;
             Walk leaf = MapperWalk.leafEntry(fx.mmu, l4, r, start, i4, i3, i2, j, va, table);
-            Fixture.assertPhys(leaf, table + 8L * j);
-            assertEquals(table + 8L * j, WalkAddresses.entry(table, j), where);
-            long word = fx.peek(table + 8L * j);
-            assertEquals(Fixture.hex(frame), Fixture.hex(word & ADDR_MASK), where + ": the leaf's frame");
-            assertEquals(Fixture.hex(flags), Fixture.hex(word & ~ADDR_MASK & ~Fixture.AD_MASK), where + ": the leaf's flags");
+            Fixture.assertPhys(leaf, leafWord);
+            assertEquals(leafWord, WalkAddresses.entry(table, j), where);
+            long word = fx.peek(leafWord);
+            assertEquals(Fixture.hex(frame), Fixture.hex(word & Entry.ADDR_MASK), where + ": the leaf's frame");
+            assertEquals(Fixture.hex(flags), Fixture.hex(word & ~Entry.ADDR_MASK & ~Fixture.AD_MASK), where + ": the leaf's flags");
 
             long off = rnd.nextInt(4096);
             Fixture.assertPhys(fx.mmu.access(start + off, Access.READ, Access.SUPERVISOR), frame + off);
@@ -66,15 +67,10 @@ class MapperWalkTest {
             // ... and unmap zeroes it (T5's): the page's walk then faults, not present (supervisor
             // read: error code 0), where the leaf's address still resolves to the same word.
             Fixture.assertUnmapped(fx.table.unmap(Fixture.page4k(start)), frame, start, Fixture.SIZE_4K);
-            assertEquals(0L, fx.peek(table + 8L * j), where + ": the leaf after unmap");
+            assertEquals(0L, fx.peek(leafWord), where + ": the leaf after unmap");
             Fixture.assertPageFault(fx.mmu.access(start + off, Access.READ, Access.SUPERVISOR), 0, start + off);
-            Fixture.assertPhys(MapperWalk.leafEntry(fx.mmu, l4, r, start, i4, i3, i2, j, va, table),
-                    table + 8L * j);
+            Fixture.assertPhys(MapperWalk.leafEntry(fx.mmu, l4, r, start, i4, i3, i2, j, va, table), leafWord);
             checked++;
         }
-    }
-
-    private static int bits(long va, int level) {
-        return (int) ((va >>> (12 + 9 * (level - 1))) & 511);
     }
 }
