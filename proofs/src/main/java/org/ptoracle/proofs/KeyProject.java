@@ -48,6 +48,10 @@ public final class KeyProject implements AutoCloseable {
     private final KeYEnvironment<?> env;
     private final KeyConfig config;
     private final Path merged;
+    /** Stored proofs to replay before searching, or null (search only). */
+    private ProofStore replayFrom;
+    /** Where closed searched proofs are stored, or null (store nothing). */
+    private ProofStore storeTo;
 
     private KeyProject(KeYEnvironment<?> env, KeyConfig config, Path merged) {
         this.env = env;
@@ -212,6 +216,20 @@ public final class KeyProject implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Replay stored proofs from {@code store} before searching (null: always search). A stored proof
+     * that does not replay to a closed proof within the step budget is set aside and the contract is
+     * searched, as without it.
+     */
+    public void replayFrom(ProofStore store) {
+        this.replayFrom = store;
+    }
+
+    /** Store every proof that a search closes in {@code store} (null: store nothing). */
+    public void storeTo(ProofStore store) {
+        this.storeTo = store;
+    }
+
     /** Attempts one contract with the fixed settings (and the given step budget). */
     public ProofOutcome prove(ContractRef ref, int maxSteps) {
         return prove(ref, maxSteps, false, false);
@@ -224,15 +242,135 @@ public final class KeyProject implements AutoCloseable {
      * @param profile  keep a {@link ProofProfile} of the proof tree in the outcome
      */
     public ProofOutcome prove(ContractRef ref, int maxSteps, boolean showGoal, boolean profile) {
+        String setAside = null;
+        if (replayFrom != null) {
+            Replayed r = replay(ref, maxSteps, profile);
+            if (r.outcome() != null) {
+                return r.outcome();
+            }
+            setAside = r.problem();
+        }
+        ProofOutcome searched = search(ref, maxSteps, showGoal, profile);
+        return setAside == null ? searched : searched.withNote("stored proof set aside: " + setAside);
+    }
+
+    /** A replay's closed outcome, or why the stored proof was not used (both null: none stored). */
+    private record Replayed(ProofOutcome outcome, String problem) { }
+
+    private Replayed replay(ContractRef ref, int maxSteps, boolean profile) {
+        java.util.Optional<String> steps;
+        try {
+            steps = replayFrom.read(ref.id());
+        } catch (IOException e) {
+            return new Replayed(null, e.getMessage());
+        }
+        if (steps.isEmpty()) {
+            return new Replayed(null, null);
+        }
         long start = System.nanoTime();
         Proof proof = null;
         try {
-            proof = env.createProof(ref.key().createProofObl(env.getInitConfig(), ref.key()));
+            proof = newProof(ref, maxSteps);
+            ProofReplay.Result result = ProofReplay.replay(proof, steps.get(), ref.id());
+            int applied = ruleApplications(proof);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (result.problem() != null) {
+                return new Replayed(null, result.problem());
+            }
+            if (!proof.closed()) {
+                return new Replayed(null, "its steps leave " + proof.openGoals().size() + " goal(s) open");
+            }
+            if (applied > maxSteps) {
+                // The budget is part of what "closed" means: a proof KeY's search could not find
+                // within it is not accepted from a file either.
+                return new Replayed(null, applied + " rule applications, over the budget of " + maxSteps);
+            }
+            return new Replayed(new ProofOutcome(ref, ProofOutcome.Status.CLOSED, proof.countNodes(), ms, "closed",
+                applied, null, profile ? ProofProfile.of(proof, 12) : null, usedContracts(proof, ref), true), null);
+        } catch (Exception | StackOverflowError | AssertionError e) {
+            return new Replayed(null, "replay failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        } finally {
+            if (proof != null) {
+                proof.dispose();
+            }
+        }
+    }
+
+    /**
+     * Stores a closed proof found by search, if KeY replays it: the steps are replayed on a fresh proof
+     * of the contract first, and a proof KeY cannot replay (it happens: MmuModel.access's case, a
+     * {@code newSym_eq} step "not applicable" on replay) is not stored, and an older file of it is
+     * deleted, so that runs search it without first trying a replay that fails. Returns the reason for
+     * the outcome: "closed", or "closed" with why nothing was stored.
+     */
+    private String store(ContractRef ref, Proof proof, int maxSteps) {
+        try {
+            String steps = ProofStore.steps(proof);
+            Proof fresh = newProof(ref, maxSteps);
+            String problem;
+            try {
+                problem = ProofReplay.replay(fresh, steps, ref.id()).problem();
+                if (problem == null && !fresh.closed()) {
+                    problem = "its replay leaves " + fresh.openGoals().size() + " goal(s) open";
+                }
+            } finally {
+                fresh.dispose();
+            }
+            if (problem != null) {
+                Files.deleteIfExists(storeTo.fileOf(ref.id()));
+                return "closed (not stored: KeY does not replay it: " + problem + ")";
+            }
+            storeTo.write(ref.id(), steps);
+            return "closed";
+        } catch (Exception e) {
+            return "closed (not stored: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")";
+        }
+    }
+
+    /**
+     * A new proof of the contract under the run's settings: the taclet options it was loaded with
+     * (checked), the strategy, the budget and the time guard. A replay needs the strategy settings
+     * too: some built-in rules read them while applying (One Step Simplification steps did not
+     * replay without them).
+     */
+    private Proof newProof(ContractRef ref, int maxSteps) throws Exception {
+        Proof proof = env.createProof(ref.key().createProofObl(env.getInitConfig(), ref.key()));
+        try {
             config.checkLoaded(proof.getInitConfig());
+            var strategy = proof.getSettings().getStrategySettings();
+            strategy.setActiveStrategyProperties(config.strategyProperties());
+            strategy.setMaxSteps(maxSteps);
+            strategy.setTimeout(config.timeoutMs());
+            return proof;
+        } catch (Exception e) {
+            proof.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * The rule applications of a proof as the search's budget counts them: every node but the leaves.
+     * (KeY's statistics count the simplifications inside each One Step Simplification as well, about
+     * twice as many.) On the fourteenth session's run this gave, for every replayed proof, the
+     * number the search that found it had reported.
+     */
+    static int ruleApplications(Proof proof) {
+        int leaves = 0;
+        Iterator<Node> nodes = proof.root().subtreeIterator();
+        while (nodes.hasNext()) {
+            if (nodes.next().childrenCount() == 0) {
+                leaves++;
+            }
+        }
+        return proof.countNodes() - leaves;
+    }
+
+    private ProofOutcome search(ContractRef ref, int maxSteps, boolean showGoal, boolean profile) {
+        long start = System.nanoTime();
+        Proof proof = null;
+        try {
+            proof = newProof(ref, maxSteps);
             var sp = config.strategyProperties();
-            proof.getSettings().getStrategySettings().setActiveStrategyProperties(sp);
-            proof.getSettings().getStrategySettings().setMaxSteps(maxSteps);
-            proof.getSettings().getStrategySettings().setTimeout(config.timeoutMs());
             ProofStarter starter = new ProofStarter(false);
             starter.init(proof);
             starter.setStrategyProperties(sp);
@@ -243,6 +381,9 @@ public final class KeyProject implements AutoCloseable {
             boolean closed = proof.closed();
             saveIfAsked(proof, ref);
             String reason = closed ? "closed" : info.reason();
+            if (closed && storeTo != null) {
+                reason = store(ref, proof, maxSteps);
+            }
             String goal = null;
             if (showGoal && !closed) {
                 Goal g = info.nonCloseableGoal() != null ? info.nonCloseableGoal() : proof.openGoals().head();

@@ -17,12 +17,31 @@ import java.util.List;
  *                 contract, queries expanded by one, dependency contracts), sorted; empty when KeY
  *                 could not attempt the contract. A closed proof is only as good as these: see
  *                 {@link Reliance}.
+ * @param replayed whether KeY closed it by replaying a stored proof ({@link ProofStore}) rather than by
+ *                 searching; either way KeY applied and checked every step in this run
  */
 public record ProofOutcome(ContractRef ref, Status status, int nodes, long ms, String reason, int steps,
-        String openGoal, ProofProfile profile, List<String> uses) {
+        String openGoal, ProofProfile profile, List<String> uses, boolean replayed) {
 
     public ProofOutcome {
         uses = List.copyOf(uses);
+    }
+
+    /** An outcome of a search. */
+    public ProofOutcome(ContractRef ref, Status status, int nodes, long ms, String reason, int steps,
+            String openGoal, ProofProfile profile, List<String> uses) {
+        this(ref, status, nodes, ms, reason, steps, openGoal, profile, uses, false);
+    }
+
+    /** The same outcome with {@code note} added to its reason (why a stored proof was not used). */
+    public ProofOutcome withNote(String note) {
+        return new ProofOutcome(ref, status, nodes, ms, reason + "; " + note, steps, openGoal, profile, uses,
+            replayed);
+    }
+
+    /** "replayed" or "searched": how KeY closed or tried to close the contract. */
+    public String via() {
+        return replayed ? "replayed" : "searched";
     }
 
     /** What happened to a contract. */

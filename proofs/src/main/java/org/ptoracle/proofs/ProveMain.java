@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ProveMain [SOURCE_DIR...] [--json FILE] [--only PATTERN] [--ratchet-only] [--max-steps N] [--goals]
- *           [--stats] [--jobs N]
+ *           [--stats] [--jobs N] [--search] [--store]
  * </pre>
  *
  * <ul>
@@ -42,7 +42,16 @@ import java.util.regex.Pattern;
  *   <li>{@code --stats}: print where each proof's size went ({@link ProofProfile}, stderr).</li>
  *   <li>{@code --jobs N}: number of KeY worker JVMs (default {@code min(2, cores)}); each loads the
  *       sources and takes every N-th contract. The results do not depend on N.</li>
+ *   <li>{@code --search}: ignore the stored proofs ({@link ProofStore}); KeY searches every contract.</li>
+ *   <li>{@code --store}: store the proof of every contract that a search closes in {@code proofs/stored}
+ *       (with the configured budget only); on a run of every contract, also delete the stored proofs of
+ *       contracts that no longer close or exist.</li>
  * </ul>
+ *
+ * By default a contract with a stored proof is first replayed: KeY applies the stored steps, checking
+ * each, to a fresh proof of the contract from this run's sources and settings. If that does not give a
+ * closed proof within the budget, the contract is searched as if nothing were stored. The table's
+ * {@code via} column says which closed it.
  *
  * Exit status: 0 when every ratchet contract in scope closed, 1 otherwise (including when KeY
  * cannot read the sources), 2 for usage or configuration errors.
@@ -58,6 +67,9 @@ public final class ProveMain {
           --goals         print the first open goal of every contract that does not close (implies --jobs 1)
           --stats         print where each proof's size went: rules, splits, largest calls (implies --jobs 1)
           --jobs N        KeY worker processes (default: min(2, cores)); results do not depend on it
+          --search        ignore the stored proofs (proofs/stored): search every contract
+          --store         store the proofs that searches close in proofs/stored (a full run also drops stale ones)
+        stored proofs are replayed first (KeY checks every step); one that does not close is set aside and searched
         exit: 0 ratchet closed, 1 a ratchet contract not closed or KeY cannot read the sources, 2 usage""";
 
     /** KeY recurses deeply on large terms; run it on a thread with a big stack, whatever the JVM flags. */
@@ -103,7 +115,8 @@ public final class ProveMain {
 
     /** Parsed command line. */
     record Options(List<Path> sources, Path json, String only, boolean ratchetOnly, Integer maxSteps,
-            boolean goals, boolean stats, int jobs, int shard, Path shardOut, Path claims) { }
+            boolean goals, boolean stats, int jobs, int shard, Path shardOut, Path claims, boolean search,
+            boolean store) { }
 
     static Options parse(String[] args, Path home) {
         List<Path> sources = new ArrayList<>();
@@ -117,6 +130,8 @@ public final class ProveMain {
         int shard = -1;
         Path shardOut = null;
         Path claims = null;
+        boolean search = false;
+        boolean store = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -125,6 +140,8 @@ public final class ProveMain {
                 case "--ratchet-only" -> ratchetOnly = true;
                 case "--goals" -> goals = true;
                 case "--stats" -> stats = true;
+                case "--search" -> search = true;
+                case "--store" -> store = true;
                 case "--max-steps" -> maxSteps = positive(value(args, ++i, a), a);
                 case "--jobs" -> jobs = positive(value(args, ++i, a), a);
                 case "--shard" -> {
@@ -154,12 +171,16 @@ public final class ProveMain {
         if (shard >= 0 && shardOut == null) {
             throw new IllegalArgumentException("--shard needs --shard-out FILE");
         }
+        if (store && maxSteps != null) {
+            throw new IllegalArgumentException("--store stores proofs found with the configured budget only;"
+                + " drop --max-steps");
+        }
         if (sources.isEmpty()) {
             sources.add(home.resolve("spec/src/main/java"));
             sources.add(home.resolve("model/src/main/java"));
         }
         return new Options(sources, json, only, ratchetOnly, maxSteps, goals, stats, jobs, shard, shardOut,
-            claims);
+            claims, search, store);
     }
 
     private static int positive(String v, String option) {
@@ -289,6 +310,10 @@ public final class ProveMain {
             outcomes.stream().filter(o -> o.status() == ProofOutcome.Status.OPEN).count(),
             outcomes.stream().filter(o -> o.status() == ProofOutcome.Status.ERROR).count(),
             (System.nanoTime() - t0) / 1_000_000, jobs, jobs == 1 ? "" : "es");
+        printReplays(outcomes, opt, out);
+        if (opt.store() && opt.only() == null && !opt.ratchetOnly() && !all.isEmpty()) {
+            pruneStore(ProofStore.of(home), outcomes, out, err);
+        }
         printReliance(outcomes, reliance, out);
         printNearBudget(outcomes, config.maxSteps(), out);
         if (opt.json() != null) {
@@ -311,6 +336,51 @@ public final class ProveMain {
         out.println("ratchet: " + checked + " of " + ratchet.ids().size() + " listed contracts checked, all closed"
             + (opt.only() != null ? " (filtered by --only)" : ""));
         return 0;
+    }
+
+    /**
+     * How the closed contracts closed (replayed or searched), and which closed only by search although
+     * a stored proof was there to replay (the stored proof is stale: {@code --store} refreshes it).
+     */
+    static void printReplays(List<ProofOutcome> outcomes, Options opt, PrintStream out) {
+        long replayed = outcomes.stream().filter(o -> o.closed() && o.replayed()).count();
+        long searched = outcomes.stream().filter(o -> o.closed() && !o.replayed()).count();
+        out.printf("closed by replaying a stored proof: %d; by search: %d%s%n", replayed, searched,
+            opt.search() ? " (--search: stored proofs ignored)" : "");
+        List<ProofOutcome> setAside = outcomes.stream().filter(o -> o.reason().contains("stored proof set aside"))
+            .toList();
+        if (!setAside.isEmpty()) {
+            out.printf("stored proofs set aside (stale or broken; ./ptoracle prove --store refreshes them): %d%n",
+                setAside.size());
+            setAside.stream().limit(10).forEach(o -> out.println("  " + o.ref().id() + ": "
+                + o.reason().substring(o.reason().indexOf("stored proof set aside"))));
+        }
+    }
+
+    /**
+     * After a run of every contract with {@code --store}: deletes the stored proofs of contracts that did
+     * not close in it (or no longer exist), so that no later run spends time replaying them.
+     */
+    static void pruneStore(ProofStore store, List<ProofOutcome> outcomes, PrintStream out, PrintStream err) {
+        Set<Path> keep = new HashSet<>();
+        outcomes.stream().filter(ProofOutcome::closed).forEach(o -> keep.add(store.fileOf(o.ref().id())));
+        if (!Files.isDirectory(store.dir())) {
+            return;
+        }
+        int deleted = 0;
+        try (var files = Files.list(store.dir())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".proof.gz")).toList()) {
+                if (!keep.contains(f)) {
+                    Files.delete(f);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            err.println("prove: cannot prune " + store.dir() + ": " + e.getMessage());
+            return;
+        }
+        out.printf("stored proofs: %d kept in %s, %d deleted (their contracts did not close or are gone)%n",
+            keep.size(), store.dir(), deleted);
     }
 
     /**
@@ -357,6 +427,12 @@ public final class ProveMain {
             List<ContractRef> refs = project.contracts();
             refs.forEach(r -> all.add(r.id()));
             List<ContractRef> selected = refs.stream().filter(r -> scope.test(r.id())).toList();
+            ProofStore store = ProofStore.of(home);
+            project.replayFrom(opt.search() ? null : store);
+            project.storeTo(opt.store() ? store : null);
+            if (!opt.search() && !opt.store()) {
+                selected = searchesFirst(selected, store);
+            }
             err.printf("%s: KeY loaded %s in %d ms: %d contracts, %d selected%s, maxSteps=%d%n", who,
                 present, loadMs, refs.size(), selected.size(),
                 opt.shard() < 0 ? "" : ", shared by " + opt.jobs() + " workers", config.maxSteps());
@@ -368,9 +444,9 @@ public final class ProveMain {
                 ContractRef r = selected.get(i);
                 ProofOutcome o = project.prove(r, config.maxSteps(), opt.goals(), opt.stats());
                 outcomes.add(o);
-                err.printf("%s: [%d/%d] %-6s %6d nodes %7d ms  %s%s%n", who, n.incrementAndGet(), selected.size(),
-                    o.status().label(), o.nodes(), o.ms(), r.id(),
-                    o.closed() ? "" : "  (" + o.reason() + ")");
+                err.printf("%s: [%d/%d] %-6s %-8s %6d nodes %7d ms  %s%s%n", who, n.incrementAndGet(),
+                    selected.size(), o.status().label(), o.via(), o.nodes(), o.ms(), r.id(),
+                    o.reason().equals("closed") ? "" : "  (" + o.reason() + ")");
                 if (o.openGoal() != null) {
                     err.println(o.openGoal());
                 }
@@ -387,6 +463,23 @@ public final class ProveMain {
             return new Attempt(outcomes, all, 2);
         }
         return new Attempt(outcomes, all, 0);
+    }
+
+    /**
+     * The contracts without a stored proof first (each a search, most of them long: the open ones run
+     * to the budget), then those with one (replays take seconds), each part in its order: with workers
+     * claiming the next contract, the long ones are spread between them and the run does not end on
+     * one worker's long search. Workers compute the same order as long as the store does not change
+     * during the run, which is why {@code --store} keeps the identifiers' order.
+     */
+    static List<ContractRef> searchesFirst(List<ContractRef> selected, ProofStore store) {
+        List<ContractRef> ordered = new ArrayList<>();
+        List<ContractRef> stored = new ArrayList<>();
+        for (ContractRef r : selected) {
+            (Files.isRegularFile(store.fileOf(r.id())) ? stored : ordered).add(r);
+        }
+        ordered.addAll(stored);
+        return ordered;
     }
 
     /**
@@ -493,6 +586,12 @@ public final class ProveMain {
                 if (opt.ratchetOnly()) {
                     cmd.add("--ratchet-only");
                 }
+                if (opt.search()) {
+                    cmd.add("--search");
+                }
+                if (opt.store()) {
+                    cmd.add("--store");
+                }
                 if (opt.maxSteps() != null) {
                     cmd.add("--max-steps");
                     cmd.add(opt.maxSteps().toString());
@@ -571,7 +670,7 @@ public final class ProveMain {
 
     /**
      * Worker output: "all\t<id>" for every contract,
-     * "res\t<id>\t<status>\t<nodes>\t<ms>\t<steps>\t<reason>\t<used ids, space-separated>".
+     * "res\t<id>\t<status>\t<nodes>\t<ms>\t<steps>\t<reason>\t<used ids, space-separated>\t<via>".
      */
     static int writeShard(Attempt a, Path file, PrintStream err) {
         if (a.failure() != 0) {
@@ -583,7 +682,7 @@ public final class ProveMain {
             sb.append("res\t").append(o.ref().id()).append('\t').append(o.status().name()).append('\t')
                 .append(o.nodes()).append('\t').append(o.ms()).append('\t').append(o.steps()).append('\t')
                 .append(o.reason().replaceAll("[\t\r\n]+", " ")).append('\t')
-                .append(String.join(" ", o.uses())).append('\n');
+                .append(String.join(" ", o.uses())).append('\t').append(o.via()).append('\n');
         }
         try {
             Files.writeString(file, sb, StandardCharsets.UTF_8);
@@ -602,7 +701,7 @@ public final class ProveMain {
             } else if (f[0].equals("res")) {
                 outcomes.add(new ProofOutcome(refOf(f[1]), ProofOutcome.Status.valueOf(f[2]),
                     Integer.parseInt(f[3]), Long.parseLong(f[4]), f[6], Integer.parseInt(f[5]), null, null,
-                    f[7].isEmpty() ? List.of() : List.of(f[7].split(" "))));
+                    f[7].isEmpty() ? List.of() : List.of(f[7].split(" ")), f[8].equals("replayed")));
             }
         }
     }

@@ -22,13 +22,14 @@ public final class Report {
     }
 
     /**
-     * A fixed-width table: class, method, contract, status, nodes, steps (rule applications: what the
-     * budget counts), ms, theorem, and for a closed contract
+     * A fixed-width table: class, method, contract, status, via (replayed from a stored proof or
+     * searched), nodes, steps (rule applications: what the budget counts), ms, theorem, and for a closed
+     * contract
      * what it rests on: {@code -} when every contract its proof used closed too (and theirs, and so on),
      * else how many did not ({@link Reliance}).
      */
     public static void table(List<ProofOutcome> outcomes, Theorems theorems, Reliance reliance, PrintStream out) {
-        String[] head = {"class", "method", "contract", "status", "nodes", "steps", "ms", "theorem",
+        String[] head = {"class", "method", "contract", "status", "via", "nodes", "steps", "ms", "theorem",
             "rests on unclosed"};
         int[] w = new int[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -39,7 +40,7 @@ public final class Report {
             ProofOutcome o = outcomes.get(r);
             String th = theorems.theoremFor(o.ref());
             rows[r] = new String[] {o.ref().simpleClassName(), o.ref().shortMethod(), o.ref().contract(),
-                o.status().label(), Integer.toString(o.nodes()), Integer.toString(o.steps()), Long.toString(o.ms()),
+                o.status().label(), o.via(), Integer.toString(o.nodes()), Integer.toString(o.steps()), Long.toString(o.ms()),
                 th == null ? "-" : th,
                 restsOn(o, reliance)};
             for (int i = 0; i < head.length; i++) {
@@ -99,7 +100,7 @@ public final class Report {
      * {@code method} (with parameter types), {@code contract}, {@code status} (closed, open, error),
      * {@code nodes}, {@code ms}, {@code theorem} (or null), plus {@code steps} (rule applications, what
      * the budget counts), {@code id} (the ratchet identifier),
-     * {@code reason} (why KeY stopped), {@code uses} (the identifiers of the contracts the proof
+     * {@code reason} (why KeY stopped), {@code via} ("replayed" from a stored proof or "searched"), {@code uses} (the identifiers of the contracts the proof
      * applied) and {@code restsOnUnclosed} (for a closed contract, the contracts not closed in this run
      * that it rests on, see {@link Reliance}; empty for a contract proved outright, null when not closed).
      */
@@ -119,6 +120,7 @@ public final class Report {
                 .append("\"theorem\": ").append(str(theorems.theoremFor(o.ref()))).append(", ")
                 .append("\"id\": ").append(str(o.ref().id())).append(", ")
                 .append("\"reason\": ").append(str(o.reason())).append(", ")
+                .append("\"via\": ").append(str(o.via())).append(", ")
                 .append("\"uses\": ").append(strings(o.uses())).append(", ")
                 .append("\"restsOnUnclosed\": ")
                 .append(o.closed() ? strings(reliance.unclosedBelow(o.ref().id())) : "null")

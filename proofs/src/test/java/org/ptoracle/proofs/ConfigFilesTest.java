@@ -98,6 +98,16 @@ class ConfigFilesTest {
     }
 
     @Test
+    void proofsFoundWithAnotherBudgetAreNotStored() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(2, ProveMain.run(new String[] {"--store", "--max-steps", "100000"}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--store stores proofs found with the configured budget"),
+            err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void jsonStringsAreEscaped() {
         assertEquals("\"a\\\"b\\\\c\\n\"", Report.str("a\"b\\c\n"));
         assertEquals("null", Report.str(null));

@@ -32,9 +32,9 @@ class ReportTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Report.table(RUN, Theorems.none(), Reliance.of(RUN, Set.of()), new PrintStream(buf, true, StandardCharsets.UTF_8));
         List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
-        assertTrue(lines.get(0).matches(".*status +nodes +steps +ms +theorem.*"), lines.get(0));
+        assertTrue(lines.get(0).matches(".*status +via +nodes +steps +ms +theorem.*"), lines.get(0));
         String near = lines.stream().filter(l -> l.contains("near()")).findFirst().orElseThrow();
-        assertTrue(near.matches(".*closed +19810 +19790 +7 +-.*"), near);
+        assertTrue(near.matches(".*closed +searched +19810 +19790 +7 +-.*"), near);
     }
 
     @Test
@@ -43,6 +43,7 @@ class ReportTest {
         Report.json(RUN, Theorems.none(), Reliance.of(RUN, Set.of()), f);
         String json = Files.readString(f);
         assertTrue(json.contains("\"nodes\": 19810, \"steps\": 19790, \"ms\": 7"), json);
+        assertTrue(json.contains("\"via\": \"searched\""), json);
     }
 
     @Test
