@@ -1054,7 +1054,8 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
      * T6 for translate, 4 KiB, over the entry where the walk stopped (the ghost fields above): a 4 KiB
      * mapping exactly when the walk reached a non-zero level 1 entry, whose address, flags and the
      * address's page offset make the result (the offset as VirtAddr.pageOffset's second contract case
-     * states it); NotMapped exactly when the entry where it stopped is zero.
+     * states it); NotMapped exactly when the entry where it stopped is zero. The last case names the
+     * address the level 1 entry was loaded from ({@link MapperAddresses#entry}, as in unmap).
      */
     /*@ also public behavior
       @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
@@ -1083,6 +1084,15 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
       @ ensures \result != null;
       @ ensures \result.kind == TranslateResult.NOT_MAPPED <==> (lastLow == 0 && lastAddr == 0 && lastHigh == 0);
       @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
+      @ also public behavior
+      @ requires -VirtAddr.HALF <= addr && addr < VirtAddr.HALF;
+      @ requires seededBug == SeededBug.NONE && cpu != null;
+      @ requires 0 <= recursiveIndex && recursiveIndex < 512;
+      @ requires -VirtAddr.HALF <= level4Table && level4Table < VirtAddr.HALF && level4Table % 4096 == 0;
+      @ ensures \result != null;
+      @ ensures (\result.kind == TranslateResult.MAPPED && \result.size == PageSize.SIZE_4KIB)
+      @         ==> lastAt == \old(MapperAddresses.entry(level4Table, recursiveIndex, seededBug, addr, 1));
+      @ signals_only TableAccessFault, ForbiddenAccess, CratePanic;
       @*/
     @Override
     public TranslateResult translate(long addr) throws TableAccessFault, ForbiddenAccess {
@@ -1092,6 +1102,10 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
         int r = recursiveIndex;
         int bug = seededBug;
         long start = pageStart(addr);
+        // The level 1 entry the contract names, its address taken before the first table access (see
+        // unmap). Of addr rather than of its page: the address depends only on the four table indices,
+        // which the two share (MapperAddressesTest), and the contract can name addr.
+        long leafAddress = MapperAddresses.entry(l4, r, bug, addr, 1);
         // The parents: NotMapped at a zero entry; a huge one is the leaf (level 3 or 2) or a panic (4).
         /*@ loop_invariant 1 <= level && level <= 4;
           @ decreases level;
@@ -1111,7 +1125,6 @@ public final class RecursivePageTable implements Mapper, Translate, CleanUp {
                 return hugeLeaf(bug, level, addr, entry);
             }
         }
-        long leafAddress = entryAt(l4, r, bug, start, 1);
         Entry leaf = cpu.load(leafAddress);
         //@ set lastLevel = 1;
         //@ set lastAt = leafAddress;

@@ -45,6 +45,25 @@ class MapperAddressesTest {
         }
     }
 
+    /** translate passes the address itself, not its page: entry depends only on the four table indices. */
+    @Test
+    void entryOfAnAddressIsEntryOfItsPage() {
+        Random rnd = new Random(SEED + 1);
+        System.out.println("MapperAddressesTest seed = 0x" + Long.toHexString(SEED + 1));
+        for (int n = 0; n < 50_000; n++) {
+            long addr = (rnd.nextLong() << 16) >> 16;
+            long page = addr & ~4095L;
+            int r = rnd.nextInt(512);
+            long l4 = ((rnd.nextLong() << 16) >> 16) & ~4095L;
+            for (int bug : new int[] {SeededBug.NONE, SeededBug.RECURSIVE_INDEX_ORDER, SeededBug.NO_SIGN_EXTENSION}) {
+                for (int level = 1; level <= 4; level++) {
+                    assertEquals(MapperAddresses.entry(l4, r, bug, page, level), MapperAddresses.entry(l4, r, bug, addr, level),
+                            Fixture.hex(addr) + " bug " + bug + " level " + level);
+                }
+            }
+        }
+    }
+
     /** The canonical address with these four table indices and page offset 0: bits 47..12, sign-extended. */
     private static long crate(long a, long b, long c, long d) {
         long raw = (a << 39) | (b << 30) | (c << 21) | (d << 12);

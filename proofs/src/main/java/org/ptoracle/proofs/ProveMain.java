@@ -368,9 +368,12 @@ public final class ProveMain {
             return;
         }
         int deleted = 0;
+        int kept = 0;
         try (var files = Files.list(store.dir())) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".proof.gz")).toList()) {
-                if (!keep.contains(f)) {
+                if (keep.contains(f)) {
+                    kept++;
+                } else {
                     Files.delete(f);
                     deleted++;
                 }
@@ -379,8 +382,8 @@ public final class ProveMain {
             err.println("prove: cannot prune " + store.dir() + ": " + e.getMessage());
             return;
         }
-        out.printf("stored proofs: %d kept in %s, %d deleted (their contracts did not close or are gone)%n",
-            keep.size(), store.dir(), deleted);
+        out.printf("stored proofs: %d in %s (of %d closed: the others KeY does not replay), %d deleted"
+            + " (their contracts did not close or are gone)%n", kept, store.dir(), keep.size(), deleted);
     }
 
     /**
