@@ -271,14 +271,11 @@ public final class KeyProject implements AutoCloseable {
         Proof proof = null;
         try {
             proof = newProof(ref, maxSteps);
-            ProofReplay.Result result = ProofReplay.replay(proof, steps.get(), ref.id());
+            String problem = ProofReplay.replay(proof, steps.get(), ref.id());
             int applied = ruleApplications(proof);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            if (result.problem() != null) {
-                return new Replayed(null, result.problem());
-            }
-            if (!proof.closed()) {
-                return new Replayed(null, "its steps leave " + proof.openGoals().size() + " goal(s) open");
+            if (problem != null) {
+                return new Replayed(null, problem);
             }
             if (applied > maxSteps) {
                 // The budget is part of what "closed" means: a proof KeY's search could not find
@@ -288,7 +285,7 @@ public final class KeyProject implements AutoCloseable {
             return new Replayed(new ProofOutcome(ref, ProofOutcome.Status.CLOSED, proof.countNodes(), ms, "closed",
                 applied, null, profile ? ProofProfile.of(proof, 12) : null, usedContracts(proof, ref), true), null);
         } catch (Exception | StackOverflowError | AssertionError e) {
-            return new Replayed(null, "replay failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return new Replayed(null, "replay failed: " + ProofReplay.message(e));
         } finally {
             if (proof != null) {
                 proof.dispose();
@@ -309,10 +306,7 @@ public final class KeyProject implements AutoCloseable {
             Proof fresh = newProof(ref, maxSteps);
             String problem;
             try {
-                problem = ProofReplay.replay(fresh, steps, ref.id()).problem();
-                if (problem == null && !fresh.closed()) {
-                    problem = "its replay leaves " + fresh.openGoals().size() + " goal(s) open";
-                }
+                problem = ProofReplay.replay(fresh, steps, ref.id());
             } finally {
                 fresh.dispose();
             }
@@ -323,7 +317,7 @@ public final class KeyProject implements AutoCloseable {
             storeTo.write(ref.id(), steps);
             return "closed";
         } catch (Exception e) {
-            return "closed (not stored: " + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")";
+            return "closed (not stored: " + ProofReplay.message(e) + ")";
         }
     }
 
@@ -477,7 +471,7 @@ public final class KeyProject implements AutoCloseable {
         if (dir == null) {
             return;
         }
-        java.io.File file = new java.io.File(dir, ref.id().replaceAll("[^A-Za-z0-9.#_-]", "_") + ".proof");
+        java.io.File file = new java.io.File(dir, ProofStore.fileStem(ref.id()) + ".proof");
         String error = new de.uka.ilkd.key.proof.io.ProofSaver(proof, file).save();
         if (error != null) {
             System.err.println("prove: could not save " + file + " (-Dptoracle.saveProofs): " + error);

@@ -49,9 +49,14 @@ public final class ProofStore {
         return dir;
     }
 
-    /** The file of a contract: its identifier with every character outside [A-Za-z0-9.#_-] as '_'. */
+    /** The file of a contract: {@link #fileStem} of its identifier, then ".proof.gz". */
     public Path fileOf(String id) {
-        return dir.resolve(id.replaceAll("[^A-Za-z0-9.#_-]", "_") + SUFFIX);
+        return dir.resolve(fileStem(id) + SUFFIX);
+    }
+
+    /** A contract's identifier as a file name: every character outside [A-Za-z0-9.#_-] as '_'. */
+    static String fileStem(String id) {
+        return id.replaceAll("[^A-Za-z0-9.#_-]", "_");
     }
 
     /**
@@ -75,19 +80,6 @@ public final class ProofStore {
                 + first + "\")");
         }
         return Optional.of(text.substring(eol + 1));
-    }
-
-    /**
-     * Stores the rule applications of a closed proof (replacing an earlier file atomically).
-     *
-     * @throws IOException when the folder or file cannot be written
-     * @throws IllegalArgumentException when the proof is not closed
-     */
-    public void write(String id, Proof proof) throws IOException {
-        if (!proof.closed()) {
-            throw new IllegalArgumentException("only closed proofs are stored; " + id + " is not closed");
-        }
-        write(id, steps(proof));
     }
 
     /** Stores rule applications as {@link #steps} gives them (replacing an earlier file atomically). */
