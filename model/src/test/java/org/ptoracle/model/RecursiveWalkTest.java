@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.ptoracle.spec.Access;
 import org.ptoracle.spec.Walk;
 
 /**
@@ -34,15 +35,18 @@ class RecursiveWalkTest {
             Fixture fx = Fixture.withChain();
             long va3 = RecursiveAddresses.entry(R, 3, 1, 0, 0, j);
             assertParts(va3, R, R, R, 1, j);
-            assertResolved(RecursiveWalk.level3TableEntry(fx.mmu, va3, R, 1, j), 0x2000L + 8L * j);
+            assertResolved(RecursiveWalk.level3TableEntry(fx.mmu, va3, R, 1, j, Access.READ), 0x2000L + 8L * j);
+            assertResolved(RecursiveWalk.level3TableEntry(fx.mmu, va3, R, 1, j, Access.WRITE), 0x2000L + 8L * j);
 
             long va2 = RecursiveAddresses.entry(R, 2, 1, 2, 0, j);
             assertParts(va2, R, R, 1, 2, j);
-            assertResolved(RecursiveWalk.level2TableEntry(fx.mmu, va2, R, 1, 2, j), 0x3000L + 8L * j);
+            assertResolved(RecursiveWalk.level2TableEntry(fx.mmu, va2, R, 1, 2, j, Access.READ), 0x3000L + 8L * j);
+            assertResolved(RecursiveWalk.level2TableEntry(fx.mmu, va2, R, 1, 2, j, Access.WRITE), 0x3000L + 8L * j);
 
             long va1 = RecursiveAddresses.entry(R, 1, 1, 2, 3, j);
             assertParts(va1, R, 1, 2, 3, j);
-            assertResolved(RecursiveWalk.level1TableEntry(fx.mmu, va1, R, 1, 2, 3, j), 0x4000L + 8L * j);
+            assertResolved(RecursiveWalk.level1TableEntry(fx.mmu, va1, R, 1, 2, 3, j, Access.READ), 0x4000L + 8L * j);
+            assertResolved(RecursiveWalk.level1TableEntry(fx.mmu, va1, R, 1, 2, 3, j, Access.WRITE), 0x4000L + 8L * j);
         }
     }
 }
