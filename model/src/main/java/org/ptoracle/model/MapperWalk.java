@@ -27,10 +27,10 @@ public final class MapperWalk {
     }
 
     /**
-     * The walk (a supervisor read, or a write through writable entries; SMAP off) of the mapper's address
-     * of the page's level 1 entry resolves
-     * to {@code WalkAddresses.entry(table, j)}, where {@code table} is the address in the page's level 2
-     * entry (the level 1 table) and {@code j} the page's level 1 index: the word the walk of the page
+     * The walk (a supervisor read, or a write through writable entries; SMAP off) of the mapper's
+     * address of the page's level 1 entry resolves to {@code WalkAddresses.entry(table, j)}, where
+     * {@code table} is the address in the page's level 2 entry (the level 1 table) and {@code j} the
+     * page's level 1 index: the word the walk of the page
      * reads as its leaf. The page's indices are {@code i4 .. j}, {@code va} is the mapper's address and
      * {@code table} the level 1 table's (both required equal to what they name, so that the result can
      * say which word). The hypotheses are T3's for that table: the recursive entry r of the level 4

@@ -329,11 +329,12 @@ public final class MmuModel implements Mmu {
      *
      * The other four cases are T3 (b) by level, each proved from the one below: when the entries the
      * walk meets from here are present, free of reserved bits and (above the last) not huge, a
-     * supervisor read, or a supervisor write through writable entries (SMAP off), resolves to the
-     * address in the level 1 entry plus the offset in the 4 KiB page. They also state EFER.NXE's range
-     * (0 or 1), which the general case requires: without it KeY split each proof on whether the
-     * general case applies at the recursive call (8,535 rule applications of the level 4 case). They write the entries out: {@code memory.read(table + 8 index)}, then the read at
-     * its address plus 8 {@code index2}, and so on. Their form is what KeY needs to keep each case
+     * supervisor read, or a supervisor write through writable entries (SMAP off), resolves to the address
+     * in the level 1 entry plus the offset in the 4 KiB page. They also state EFER.NXE's range (0 or 1),
+     * which the general case requires: without it KeY split each proof on whether the general case
+     * applies at the recursive call (8,535 rule applications of the level 4 case). They write the entries
+     * out: {@code memory.read(table + 8 index)}, then the read at its address plus 8 {@code index2}, and
+     * so on. Their form is what KeY needs to keep each case
      * within the budget (each measured with {@code prove --stats}): "present" and "not huge" as the
      * bit arithmetic of {@code Entry.present/huge} (the queries were connected to the code's calls
      * only after the infeasible branch had been run), "XD clear unless NXE is on" as one linear
